@@ -1,0 +1,137 @@
+import type { Metadata } from 'next';
+import Image from 'next/image';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticleCard } from '@/components/site/ArticleCard';
+import { ArticleJsonLd } from '@/components/site/ArticleJsonLd';
+import { ShareLinks } from '@/components/site/ShareLinks';
+import { cachedArticle } from '@/lib/public-data';
+import { parseSlugParam } from '@/lib/route-params';
+import { siteUrl } from '@/lib/site-url';
+import { formatDateTimeVi, toLocalIso } from '@/lib/time';
+
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(params: Props['params']) {
+  const slug = parseSlugParam((await params).slug);
+  return slug ? cachedArticle(slug) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const data = await load(params);
+  if (!data) return { title: 'Không tìm thấy bài viết' };
+  const { article } = data;
+  const title = article.seoTitle || article.title;
+  const description = article.seoDescription || article.sapo;
+  const image = article.coverImage ?? '/images/og-default.jpg';
+  const path = `/bai-viet/${article.slug}`;
+  return {
+    title,
+    description,
+    alternates: { canonical: path },
+    authors: [{ name: article.authorName, url: `/tac-gia/${article.authorSlug}` }],
+    openGraph: {
+      type: 'article',
+      url: path,
+      title,
+      description,
+      locale: 'vi_VN',
+      publishedTime: article.publishedAt ? toLocalIso(article.publishedAt) : undefined,
+      modifiedTime: toLocalIso(article.updatedAt),
+      section: article.categoryName ?? undefined,
+      tags: article.tags.map((t) => t.name),
+      images: [{ url: image, width: 1200, height: 675, alt: article.coverCaption ?? article.title }],
+    },
+    twitter: { card: 'summary_large_image', title, description, images: [image] },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const data = await load(params);
+  if (!data) notFound();
+  const { article, related } = data;
+  const url = siteUrl(`/bai-viet/${article.slug}`);
+
+  return (
+    <div className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <article className="min-w-0" data-article-id={article.id}>
+        <ArticleJsonLd article={article} url={url} />
+        <nav aria-label="Đường dẫn" className="mb-3 text-sm text-slate-600">
+          <ol className="flex flex-wrap gap-1">
+            <li>
+              <Link href="/" className="hover:underline">
+                Trang chủ
+              </Link>{' '}
+              ›
+            </li>
+            {article.categorySlug ? (
+              <li>
+                <Link href={`/chuyen-muc/${article.categorySlug}`} className="font-semibold text-accent hover:underline">
+                  {article.categoryName}
+                </Link>
+              </li>
+            ) : null}
+          </ol>
+        </nav>
+        <h1 className="font-serif text-3xl font-bold leading-tight text-slate-900 md:text-4xl">{article.title}</h1>
+        <p className="mt-3 flex flex-wrap gap-x-3 text-sm text-slate-600">
+          {article.publishedAt ? <time dateTime={toLocalIso(article.publishedAt)}>{formatDateTimeVi(article.publishedAt)}</time> : null}
+          <span>
+            Tác giả:{' '}
+            <Link href={`/tac-gia/${article.authorSlug}`} rel="author" className="font-semibold hover:underline">
+              {article.authorName}
+            </Link>
+          </span>
+        </p>
+        <p className="mt-4 text-lg font-semibold leading-relaxed text-slate-800">{article.sapo}</p>
+        {article.coverImage ? (
+          <figure className="mt-5">
+            <Image
+              src={article.coverImage}
+              alt={article.coverCaption ?? article.title}
+              width={1200}
+              height={675}
+              sizes="(min-width: 1024px) 720px, 100vw"
+              className="w-full rounded"
+              priority
+            />
+            {article.coverCaption ? <figcaption className="mt-2 text-center text-sm italic text-slate-600">{article.coverCaption}</figcaption> : null}
+          </figure>
+        ) : null}
+        {/* bodyHtml is sanitized on the server when it is saved. */}
+        <div
+          className="article-body prose prose-slate mt-6 max-w-none prose-headings:font-serif prose-a:text-brand"
+          dangerouslySetInnerHTML={{ __html: article.bodyHtml }}
+        />
+        <p className="mt-6 text-right font-semibold">{article.authorName}</p>
+        {article.tags.length > 0 ? (
+          <div className="mt-6 flex flex-wrap items-center gap-2 text-sm">
+            <span className="font-semibold">Từ khóa:</span>
+            {article.tags.map((t) => (
+              <Link key={t.slug} href={`/the/${t.slug}`} rel="tag" className="rounded-full bg-slate-200 px-3 py-1 hover:bg-slate-300">
+                {t.name}
+              </Link>
+            ))}
+          </div>
+        ) : null}
+        <ShareLinks url={url} title={article.title} />
+      </article>
+      <aside aria-labelledby="related-title" className="no-print">
+        <h2 id="related-title" className="mb-3 border-b-2 border-accent pb-1 font-bold uppercase text-brand">
+          Tin liên quan
+        </h2>
+        <div className="space-y-5">
+          {related.map((a) => (
+            <ArticleCard key={a.id} article={a} />
+          ))}
+        </div>
+      </aside>
+    </div>
+  );
+}

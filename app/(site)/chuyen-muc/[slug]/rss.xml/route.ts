@@ -1,0 +1,30 @@
+import { errorResponse, toErrorResponse } from '@/lib/http/errors';
+import { renderRss } from '@/lib/feeds/rss';
+import { xmlResponse } from '@/lib/feeds/xml';
+import { cachedCategoryPage, cachedSiteSettings } from '@/lib/public-data';
+import { parseSlugParam } from '@/lib/route-params';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  try {
+    const slug = parseSlugParam((await params).slug);
+    const data = slug ? await cachedCategoryPage(slug, 1) : null;
+    if (!slug || !data) return errorResponse('not_found', 'Không có chuyên mục này.');
+    const settings = await cachedSiteSettings();
+    return xmlResponse(
+      renderRss(
+        {
+          title: `${data.category.name} – ${settings.portalName}`,
+          description: data.category.description ?? data.category.name,
+          path: `/chuyen-muc/${slug}`,
+          feedPath: `/chuyen-muc/${slug}/rss.xml`,
+        },
+        data.list.items,
+      ),
+      'application/rss+xml; charset=utf-8',
+    );
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

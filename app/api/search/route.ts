@@ -1,0 +1,25 @@
+import { searchPublishedArticles } from '@/db/queries/search';
+import { errorResponse, toErrorResponse, validationMessage } from '@/lib/http/errors';
+import { searchParamsSchema } from '@/lib/validation/search';
+
+/** JSON search for widgets and clients: `GET /api/search?q=lao+cai&page=1`. */
+export async function GET(request: Request) {
+  const url = new URL(request.url);
+  const parsed = searchParamsSchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) return errorResponse('bad_request', validationMessage(parsed.error));
+  try {
+    const result = await searchPublishedArticles(parsed.data.q, parsed.data.page);
+    return Response.json(
+      {
+        query: parsed.data.q,
+        page: result.page,
+        pageCount: result.pageCount,
+        total: result.total,
+        items: result.items.map((a) => ({ title: a.title, slug: a.slug, url: `/bai-viet/${a.slug}`, sapo: a.sapo, publishedAt: a.publishedAt })),
+      },
+      { headers: { 'Cache-Control': 'public, max-age=30' } },
+    );
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,19 @@
+import { renderRss } from '@/lib/feeds/rss';
+import { xmlResponse } from '@/lib/feeds/xml';
+import { toErrorResponse } from '@/lib/http/errors';
+import { cachedLatest, cachedSiteSettings } from '@/lib/public-data';
+
+// Rendered per request from the tagged data cache: never prerendered at build time.
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  try {
+    const [settings, items] = await Promise.all([cachedSiteSettings(), cachedLatest(50)]);
+    return xmlResponse(
+      renderRss({ title: settings.portalName, description: settings.tagline, path: '/', feedPath: '/rss.xml' }, items),
+      'application/rss+xml; charset=utf-8',
+    );
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

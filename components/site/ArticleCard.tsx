@@ -1,0 +1,63 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { ArticleListItem } from '@/db/queries/articles';
+import { formatDateTimeVi, toLocalIso } from '@/lib/time';
+
+type Props = { article: ArticleListItem; variant?: 'lead' | 'card' | 'compact'; headingLevel?: 'h2' | 'h3' };
+
+export function ArticleCard({ article, variant = 'card', headingLevel: Heading = 'h3' }: Props) {
+  const href = `/bai-viet/${article.slug}`;
+  const time = article.publishedAt ? (
+    <time dateTime={toLocalIso(article.publishedAt)} className="text-xs text-slate-500">
+      {formatDateTimeVi(article.publishedAt)}
+    </time>
+  ) : null;
+
+  if (variant === 'compact') {
+    return (
+      <article className="border-b border-slate-200 py-2 last:border-0">
+        <Heading className="text-sm font-semibold leading-snug">
+          <Link href={href} className="hover:text-brand hover:underline">
+            {article.title}
+          </Link>
+        </Heading>
+        {time}
+      </article>
+    );
+  }
+
+  const lead = variant === 'lead';
+  return (
+    <article className={lead ? 'grid gap-4 md:grid-cols-[3fr_2fr]' : 'flex flex-col gap-2'}>
+      {article.coverImage ? (
+        <Link href={href} tabIndex={-1} aria-hidden="true" className="block overflow-hidden rounded bg-slate-200">
+          <Image
+            src={article.coverImage}
+            alt={article.coverCaption ?? article.title}
+            width={1200}
+            height={675}
+            sizes={lead ? '(min-width: 768px) 640px, 100vw' : '(min-width: 768px) 300px, 100vw'}
+            className="aspect-video w-full object-cover"
+            priority={lead}
+          />
+        </Link>
+      ) : null}
+      <div className="space-y-1">
+        <Heading className={lead ? 'font-serif text-2xl font-bold leading-tight md:text-3xl' : 'font-serif text-lg font-semibold leading-snug'}>
+          <Link href={href} className="hover:text-brand hover:underline">
+            {article.title}
+          </Link>
+        </Heading>
+        <p className="flex flex-wrap gap-x-2 text-xs text-slate-500">
+          {article.categoryName && article.categorySlug ? (
+            <Link href={`/chuyen-muc/${article.categorySlug}`} className="font-semibold text-accent">
+              {article.categoryName}
+            </Link>
+          ) : null}
+          {time}
+        </p>
+        {lead || variant === 'card' ? <p className={lead ? 'text-base text-slate-700' : 'line-clamp-3 text-sm text-slate-700'}>{article.sapo}</p> : null}
+      </div>
+    </article>
+  );
+}

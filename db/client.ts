@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** A client or a transaction handle: data functions accept either. */
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = {
+  db: Database;
+  driver: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+};
+
+export type DatabaseConfig =
+  | { driver: 'postgres'; url: string; max?: number }
+  | { driver: 'pglite'; dataDir: string };
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  if (env.DATABASE_URL) return { driver: 'postgres', url: env.DATABASE_URL, max: Number(env.DATABASE_POOL_SIZE ?? 10) };
+  return { driver: 'pglite', dataDir: env.PGLITE_DATA_DIR ?? path.join(dataRoot(env), 'pglite') };
+}
+
+export function dataRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.DATA_DIR ?? 'data');
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.driver === 'postgres') {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
+    return {
+      db: drizzle(client, { schema }) as unknown as Database,
+      driver: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  const inMemory = config.dataDir.startsWith('memory://');
+  const releaseLock = inMemory ? () => {} : acquireFolderLock(config.dataDir);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const client = await PGlite.create(inMemory ? undefined : config.dataDir, { extensions: { unaccent, pg_trgm } });
+    return {
+      db: drizzle(client, { schema }) as unknown as Database,
+      driver: 'pglite',
+      close: async () => {
+        await client.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+/**
+ * PGlite takes no lock on its folder: a second process opening it writes
+ * unseen and corrupts it. A PID file makes the second opener fail fast.
+ */
+export function acquireFolderLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(dataDir, '..', `${path.basename(dataDir)}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      const release = () => {
+        try {
+          if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
+      if (holder && holder !== process.pid && isAlive(holder)) {
+        throw new Error(
+          `Thư mục dữ liệu ${dataDir} đang được tiến trình ${holder} sử dụng (PGlite chỉ cho phép một tiến trình). ` +
+            `Hãy dừng tiến trình đó trước, hoặc đặt DATABASE_URL để dùng máy chủ Postgres.`,
+        );
+      }
+      fs.unlinkSync(lockFile); // stale lock from a process that is gone
+    }
+  }
+  throw new Error(`Không lấy được khóa cho ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,187 @@
+import 'server-only';
+import { and, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { getDb } from '../index';
+import { articles, articleTags, categories, tags, users } from '../schema';
+import { isPubliclyVisible } from './public-filter';
+
+export const PAGE_SIZE = 12;
+
+const listColumns = {
+  id: articles.id,
+  title: articles.title,
+  slug: articles.slug,
+  sapo: articles.sapo,
+  coverImage: articles.coverImage,
+  coverCaption: articles.coverCaption,
+  publishedAt: articles.publishedAt,
+  viewCount: articles.viewCount,
+  categoryName: categories.name,
+  categorySlug: categories.slug,
+  authorName: users.name,
+  authorSlug: users.slug,
+};
+
+export type ArticleListItem = {
+  id: number;
+  title: string;
+  slug: string;
+  sapo: string;
+  coverImage: string | null;
+  coverCaption: string | null;
+  publishedAt: Date | null;
+  viewCount: number;
+  categoryName: string | null;
+  categorySlug: string | null;
+  authorName: string;
+  authorSlug: string;
+};
+
+export type Page<T> = { items: T[]; total: number; page: number; pageCount: number };
+
+function listQuery(db: Executor) {
+  return db
+    .select(listColumns)
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(categories, eq(categories.id, articles.categoryId));
+}
+
+async function countVisible(db: Executor, where: ReturnType<typeof and>): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(articles).where(where);
+  return Number(row?.n ?? 0);
+}
+
+function toPage<T>(items: T[], total: number, page: number): Page<T> {
+  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export async function getLatestArticles(limit: number, now = new Date(), db?: Executor): Promise<ArticleListItem[]> {
+  const conn = db ?? (await getDb());
+  return listQuery(conn).where(isPubliclyVisible(now)).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(limit);
+}
+
+/** The lead story: the newest featured article, else the newest article. */
+export async function getLeadArticle(now = new Date(), db?: Executor): Promise<ArticleListItem | null> {
+  const conn = db ?? (await getDb());
+  const [featured] = await listQuery(conn)
+    .where(and(isPubliclyVisible(now), eq(articles.featured, true)))
+    .orderBy(desc(articles.publishedAt))
+    .limit(1);
+  if (featured) return featured;
+  const [latest] = await getLatestArticles(1, now, conn);
+  return latest ?? null;
+}
+
+export async function getCategoryArticles(categoryId: number, page: number, now = new Date(), db?: Executor): Promise<Page<ArticleListItem>> {
+  const conn = db ?? (await getDb());
+  const where = and(isPubliclyVisible(now), eq(articles.categoryId, categoryId));
+  const [items, total] = await Promise.all([
+    listQuery(conn).where(where).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
+    countVisible(conn, where),
+  ]);
+  return toPage(items, total, page);
+}
+
+export async function getCategoryLatest(categoryId: number, limit: number, now = new Date(), db?: Executor): Promise<ArticleListItem[]> {
+  const conn = db ?? (await getDb());
+  return listQuery(conn)
+    .where(and(isPubliclyVisible(now), eq(articles.categoryId, categoryId)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit);
+}
+
+export async function getAuthorArticles(authorId: number, page: number, now = new Date(), db?: Executor): Promise<Page<ArticleListItem>> {
+  const conn = db ?? (await getDb());
+  const where = and(isPubliclyVisible(now), eq(articles.authorId, authorId));
+  const [items, total] = await Promise.all([
+    listQuery(conn).where(where).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
+    countVisible(conn, where),
+  ]);
+  return toPage(items, total, page);
+}
+
+export async function getTagArticles(tagId: number, page: number, now = new Date(), db?: Executor): Promise<Page<ArticleListItem>> {
+  const conn = db ?? (await getDb());
+  const where = and(
+    isPubliclyVisible(now),
+    inArray(articles.id, conn.select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tagId))),
+  );
+  const [items, total] = await Promise.all([
+    listQuery(conn).where(where).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
+    countVisible(conn, where),
+  ]);
+  return toPage(items, total, page);
+}
+
+export type PublicArticle = NonNullable<Awaited<ReturnType<typeof getPublishedArticleBySlug>>>;
+
+export async function getPublishedArticleBySlug(slug: string, now = new Date(), db?: Executor) {
+  const conn = db ?? (await getDb());
+  const [row] = await conn
+    .select({
+      id: articles.id,
+      title: articles.title,
+      slug: articles.slug,
+      sapo: articles.sapo,
+      bodyHtml: articles.bodyHtml,
+      bodyText: articles.bodyText,
+      coverImage: articles.coverImage,
+      coverCaption: articles.coverCaption,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      seoTitle: articles.seoTitle,
+      seoDescription: articles.seoDescription,
+      viewCount: articles.viewCount,
+      categoryId: articles.categoryId,
+      categoryName: categories.name,
+      categorySlug: categories.slug,
+      authorName: users.name,
+      authorSlug: users.slug,
+    })
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(categories, eq(categories.id, articles.categoryId))
+    .where(and(isPubliclyVisible(now), eq(articles.slug, slug)))
+    .limit(1);
+  if (!row) return null;
+  const articleTagRows = await conn
+    .select({ name: tags.name, slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, row.id))
+    .orderBy(tags.name);
+  return { ...row, tags: articleTagRows };
+}
+
+/** Same category first, newest first, excluding the article itself. */
+export async function getRelatedArticles(
+  article: { id: number; categoryId: number | null },
+  limit = 4,
+  now = new Date(),
+  db?: Executor,
+): Promise<ArticleListItem[]> {
+  const conn = db ?? (await getDb());
+  const where = article.categoryId
+    ? and(isPubliclyVisible(now), eq(articles.categoryId, article.categoryId), ne(articles.id, article.id))
+    : and(isPubliclyVisible(now), ne(articles.id, article.id));
+  return listQuery(conn).where(where).orderBy(desc(articles.publishedAt)).limit(limit);
+}
+
+export async function getArticlesPublishedSince(since: Date, limit: number, now = new Date(), db?: Executor): Promise<ArticleListItem[]> {
+  const conn = db ?? (await getDb());
+  return listQuery(conn)
+    .where(and(isPubliclyVisible(now), gte(articles.publishedAt, since)))
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit);
+}
+
+export async function getSitemapEntries(limit = 50_000, now = new Date(), db?: Executor) {
+  const conn = db ?? (await getDb());
+  return conn
+    .select({ slug: articles.slug, updatedAt: articles.updatedAt, publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(isPubliclyVisible(now))
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit);
+}

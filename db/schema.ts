@@ -1,0 +1,308 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+// ---------------------------------------------------------------- people
+export const userRole = pgEnum('user_role', ['journalist', 'moderator', 'admin']);
+export type UserRole = (typeof userRole.enumValues)[number];
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  email: text('email').notNull().unique(),
+  role: userRole('role').notNull().default('journalist'),
+  passwordHash: text('password_hash').notNull(),
+  active: boolean('active').notNull().default(true),
+  bio: text('bio'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+// ---------------------------------------------------------------- taxonomy
+export const categories = pgTable(
+  'categories',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull().unique(),
+    description: text('description'),
+    position: integer('position').notNull().default(0),
+    parentId: integer('parent_id').references((): AnyPgColumn => categories.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('categories_parent_position_idx').on(t.parentId, t.position)],
+);
+export type Category = typeof categories.$inferSelect;
+export type NewCategory = typeof categories.$inferInsert;
+
+export const tags = pgTable('tags', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  createdAt: createdAt(),
+});
+export type Tag = typeof tags.$inferSelect;
+
+// ---------------------------------------------------------------- articles
+export const articleStatus = pgEnum('article_status', ['draft', 'pending', 'published', 'rejected', 'archived']);
+export type ArticleStatus = (typeof articleStatus.enumValues)[number];
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: serial('id').primaryKey(),
+    title: text('title').notNull(),
+    slug: text('slug').notNull(),
+    sapo: text('sapo').notNull().default(''),
+    /** The editor's document (ProseMirror JSON); the source of truth for editing. */
+    bodyJson: jsonb('body_json').$type<unknown>(),
+    /** Sanitized on the server at save time; safe to render as is. */
+    bodyHtml: text('body_html').notNull().default(''),
+    /** Plain text for search and excerpts. */
+    bodyText: text('body_text').notNull().default(''),
+    coverImage: text('cover_image'),
+    coverCaption: text('cover_caption'),
+    categoryId: integer('category_id').references(() => categories.id, { onDelete: 'set null' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    status: articleStatus('status').notNull().default('draft'),
+    /** Publication time; a future value means scheduled ("Hẹn giờ"). */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    featured: boolean('featured').notNull().default(false),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+    /** Moderator's note when the article is returned ("Trả lại"). */
+    reviewNote: text('review_note'),
+    /** Denormalised from the daily view rollup; never incremented per hit. */
+    viewCount: bigint('view_count', { mode: 'number' }).notNull().default(0),
+    /** Optimistic locking: every save must name the version it started from. */
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    // Diacritics-insensitive, weighted: title (A) > sapo (B) > body (C).
+    // vn_unaccent is an IMMUTABLE wrapper around unaccent (migration 0000).
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple', vn_unaccent(lower(title))), 'A') || setweight(to_tsvector('simple', vn_unaccent(lower(sapo))), 'B') || setweight(to_tsvector('simple', vn_unaccent(lower(body_text))), 'C')`,
+    ),
+  },
+  (t) => [
+    uniqueIndex('articles_slug_idx').on(t.slug),
+    index('articles_status_published_idx').on(t.status, t.publishedAt.desc()),
+    index('articles_category_status_published_idx').on(t.categoryId, t.status, t.publishedAt.desc()),
+    index('articles_author_status_idx').on(t.authorId, t.status, t.updatedAt.desc()),
+    index('articles_status_updated_idx').on(t.status, t.updatedAt.desc()),
+    index('articles_search_idx').using('gin', t.searchVector),
+  ],
+);
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+
+export const articleTags = pgTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId)],
+);
+
+export const articleRevisions = pgTable(
+  'article_revisions',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    editorId: integer('editor_id').references(() => users.id),
+    /** What happened: 'save', 'submit', 'publish', 'reject', 'restore', … */
+    action: text('action').notNull(),
+    version: integer('version').notNull(),
+    status: articleStatus('status').notNull(),
+    title: text('title').notNull(),
+    sapo: text('sapo').notNull(),
+    bodyJson: jsonb('body_json').$type<unknown>(),
+    bodyHtml: text('body_html').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_revisions_article_idx').on(t.articleId, t.createdAt.desc())],
+);
+export type ArticleRevision = typeof articleRevisions.$inferSelect;
+
+/** Who has an article open in the editor; rows older than a minute are ignored. */
+export const articlePresence = pgTable(
+  'article_presence',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+);
+
+export const media = pgTable(
+  'media',
+  {
+    id: serial('id').primaryKey(),
+    storageKey: text('storage_key').notNull().unique(),
+    url: text('url').notNull(),
+    mimeType: text('mime_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** Responsive variants: [{ width, url }]. */
+    variants: jsonb('variants').$type<{ width: number; url: string }[]>().notNull().default([]),
+    caption: text('caption').notNull().default(''),
+    alt: text('alt').notNull().default(''),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('media_created_idx').on(t.createdAt.desc())],
+);
+export type Media = typeof media.$inferSelect;
+
+// ---------------------------------------------------------------- site settings
+export const siteSettings = pgTable('site_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------- accounts & audit
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    success: boolean('success').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('login_attempts_email_idx').on(t.email, t.createdAt),
+    index('login_attempts_ip_idx').on(t.ip, t.createdAt),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: integer('target_id'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_created_idx').on(t.createdAt.desc()), index('audit_log_target_idx').on(t.targetType, t.targetId)],
+);
+
+// ---------------------------------------------------------------- visit statistics
+/** One random salt per local day; a visitor's hash cannot be linked across days. */
+export const visitSalts = pgTable('visit_salts', {
+  day: date('day').primaryKey(),
+  salt: text('salt').notNull(),
+});
+
+/** Append-only log of accepted pageviews, pruned by day. */
+export const visitEvents = pgTable(
+  'visit_events',
+  {
+    eventId: text('event_id').primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Local (Asia/Ho_Chi_Minh) calendar day of occurredAt. */
+    day: date('day').notNull(),
+    visitorHash: bytea('visitor_hash').notNull(),
+    newVisit: boolean('new_visit').notNull(),
+    path: text('path').notNull(),
+    articleId: integer('article_id'),
+    referrerHost: text('referrer_host'),
+  },
+  (t) => [
+    index('visit_events_day_idx').on(t.day),
+    index('visit_events_day_article_idx').on(t.day, t.articleId),
+  ],
+);
+
+/** Per-visitor presence; only the visitor's own row is locked by a hit. */
+export const visitorPresence = pgTable(
+  'visitor_presence',
+  {
+    visitorHash: bytea('visitor_hash').primaryKey(),
+    lastSeen: timestamp('last_seen', { withTimezone: true }).notNull(),
+    visitStartedAt: timestamp('visit_started_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('visitor_presence_last_seen_idx').on(t.lastSeen)],
+);
+
+/** Daily aggregates written only by the rollup (one writer, advisory lock). */
+export const visitDaily = pgTable('visit_daily', {
+  day: date('day').primaryKey(),
+  visits: integer('visits').notNull().default(0),
+  pageviews: integer('pageviews').notNull().default(0),
+  visitors: integer('visitors').notNull().default(0),
+  updatedAt: updatedAt(),
+});
+
+export const articleViewsDaily = pgTable(
+  'article_views_daily',
+  {
+    day: date('day').notNull(),
+    articleId: integer('article_id').notNull(),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.articleId] }), index('article_views_daily_article_idx').on(t.articleId)],
+);
+
+export const referrerDaily = pgTable(
+  'referrer_daily',
+  {
+    day: date('day').notNull(),
+    host: text('host').notNull(),
+    visits: integer('visits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.host] })],
+);
+
+/** The widget's figures, one row, rewritten by the rollup. */
+export const visitSnapshot = pgTable('visit_snapshot', {
+  id: integer('id').primaryKey(),
+  online: integer('online').notNull(),
+  today: bigint('today', { mode: 'number' }).notNull(),
+  week: bigint('week', { mode: 'number' }).notNull(),
+  total: bigint('total', { mode: 'number' }).notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'validation_failed'
+  | 'too_many_requests';
+
+const statusOf: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  too_many_requests: 429,
+};
+
+/** The one error type of the app; route handlers turn it into `{code, message}`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+  get status() {
+    return statusOf[this.code];
+  }
+}
+
+export function errorResponse(code: ErrorCode, message: string, details?: unknown): Response {
+  return Response.json(details === undefined ? { code, message } : { code, message, details }, {
+    status: statusOf[code],
+    headers: { 'Cache-Control': 'no-store' },
+  });
+}
+
+export function validationMessage(error: z.ZodError): string {
+  return error.issues[0]?.message ?? 'Dữ liệu không hợp lệ.';
+}
+
+/** Maps anything thrown in a route handler to a JSON answer; unknown errors are logged, never leaked. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof AppError) return errorResponse(error.code, error.message, error.details);
+  if (error instanceof z.ZodError) return errorResponse('validation_failed', validationMessage(error), z.flattenError(error));
+  console.error(error);
+  return Response.json({ code: 'internal', message: 'Đã có lỗi xảy ra, vui lòng thử lại sau.' }, { status: 500 });
+}

@@ -1,0 +1,34 @@
+// `npm start`: build when the build is missing or older than the sources, then serve.
+// Migrations and the demo seed run inside the server at start-up (instrumentation.ts).
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = process.cwd();
+const buildId = path.join(root, '.next', 'BUILD_ID');
+const sourceDirs = ['app', 'components', 'db', 'lib', 'public', 'drizzle'];
+const sourceFiles = ['next.config.mjs', 'package-lock.json', 'instrumentation.ts', 'proxy.ts', 'tsconfig.json'];
+
+function newestMtime(target) {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+const sourcesAt = Math.max(...[...sourceDirs, ...sourceFiles].map((p) => newestMtime(path.join(root, p))));
+const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+
+if (builtAt < sourcesAt) {
+  console.log('Đang build ứng dụng (next build)…');
+  const build = spawnSync(nextBin, ['build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? '3000';
+const server = spawn(nextBin, ['start', '-p', port], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

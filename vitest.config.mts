@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+const alias = {
+  '@': root,
+  // `server-only` throws outside React Server Components; tests call the data layer directly.
+  'server-only': path.join(root, 'tests/support/empty-module.ts'),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'int-pglite',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          env: { TEST_DB_DRIVER: 'pglite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'int-postgres',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          env: { TEST_DB_DRIVER: 'postgres' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
