@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets a second build (benchmarks, parallel work) use its own folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite loads its WASM and contrib extensions from its own package folder;
   // bundling it breaks those relative URLs.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'sharp'],

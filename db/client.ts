@@ -24,7 +24,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseCon
 }
 
 export function dataRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.DATA_DIR ?? 'data');
+  return path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR ?? 'data');
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {

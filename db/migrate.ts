@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DatabaseHandle } from './client';
 
-export const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+export const migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.env.MIGRATIONS_DIR ?? 'drizzle');
 
 /** Applies drizzle/ with the programmatic migrator (drizzle-kit migrate cannot load PGlite's extensions). */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {

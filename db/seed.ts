@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { sql } from 'drizzle-orm';
 import { bodyFromBlocks, type TextBlock } from '../lib/content/blocks';
@@ -7,13 +5,12 @@ import { slugify, nextFreeSlug } from '../lib/slug';
 import type { Database, Executor } from './client';
 import { articles, articleTags, categories, tags, users } from './schema';
 import { demoArticles, type DemoArticle } from './seed-data/articles';
+import { laoCaiChiThi05 } from './seed-data/lao-cai-chi-thi-05';
 import { demoCategories, demoUsers } from './seed-data/site';
 
-export const SEED_ARTICLE_FILE = path.join(process.cwd(), 'db', 'seed-data', 'lao-cai-chi-thi-05.txt');
-
 /** The real article from the portal we replace: title, sapo, paragraphs, then the byline. */
-export function readSeedArticle(file = SEED_ARTICLE_FILE) {
-  const lines = fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim());
+export function readSeedArticle(raw = laoCaiChiThi05) {
+  const lines = raw.split('\n').map((l) => l.trim());
   const [title = '', sapo = ''] = lines;
   const bylineIndex = lines.indexOf('Lâm Tú');
   const paragraphs = lines.slice(2, bylineIndex > 0 ? bylineIndex : undefined).filter(Boolean);

@@ -1,0 +1,19 @@
+// Serves a production build on a fresh embedded database for the end-to-end tests.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const port = process.env.E2E_PORT ?? '3200';
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? 'data/e2e');
+fs.rmSync(dataDir, { recursive: true, force: true });
+const env = { ...process.env, DATA_DIR: dataDir, PORT: port, SITE_URL: `http://localhost:${port}` };
+delete env.DATABASE_URL;
+const nextBin = path.resolve('node_modules/.bin/next');
+
+if (process.env.E2E_SKIP_BUILD !== '1') {
+  const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn(nextBin, ['start', '-p', port], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
