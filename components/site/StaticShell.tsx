@@ -1,0 +1,29 @@
+import Link from 'next/link';
+
+/**
+ * Header and footer for pages prerendered by `next build` (404, about): they
+ * cannot read the database, so no category menu and no live settings.
+ */
+export function StaticShell({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <header role="banner" className="bg-brand px-4 py-4 text-white">
+        <Link href="/" className="mx-auto block max-w-6xl font-serif text-xl font-bold">
+          Cổng thông tin điện tử Thành phố Lào Cai
+        </Link>
+      </header>
+      <main id="noi-dung">{children}</main>
+      <footer role="contentinfo" className="mt-10 bg-slate-800 px-4 py-6 text-sm text-slate-200">
+        <p className="mx-auto max-w-6xl">
+          <Link href="/" className="underline">
+            Trang chủ
+          </Link>
+          <span aria-hidden="true"> · </span>
+          <Link href="/dang-nhap" className="underline">
+            Đăng nhập
+          </Link>
+        </p>
+      </footer>
+    </>
+  );
+}
