@@ -61,7 +61,7 @@ const options: sanitizeHtml.IOptions = {
     iframe: (tagName, attribs) => {
       const id = parseYouTubeId(attribs.src ?? '');
       const trusted = id && /^https:\/\/(www\.)?youtube-nocookie\.com\/embed\//.test(attribs.src ?? '');
-      if (!id || !trusted) return { tagName, attribs: {} };
+      if (!id || !trusted) return { tagName, attribs: {} as sanitizeHtml.Attributes };
       return {
         tagName,
         attribs: {
@@ -74,7 +74,11 @@ const options: sanitizeHtml.IOptions = {
         },
       };
     },
-    ol: (tagName, attribs) => ({ tagName, attribs: /^\d{1,4}$/.test(attribs.start ?? '') ? { start: attribs.start! } : {} }),
+    ol: (tagName, attribs) => {
+      const out: sanitizeHtml.Attributes = {};
+      if (/^\d{1,4}$/.test(attribs.start ?? '')) out.start = attribs.start!;
+      return { tagName, attribs: out };
+    },
     th: cellTransform,
     td: cellTransform,
   },
