@@ -115,6 +115,9 @@ export const articles = pgTable(
     index('articles_category_status_published_idx').on(t.categoryId, t.status, t.publishedAt.desc()),
     index('articles_author_status_idx').on(t.authorId, t.status, t.updatedAt.desc()),
     index('articles_status_updated_idx').on(t.status, t.updatedAt.desc()),
+    // The admin list pages newest-edited first with keyset pagination, with or without filters.
+    index('articles_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    index('articles_category_updated_idx').on(t.categoryId, t.updatedAt.desc()),
     index('articles_search_idx').using('gin', t.searchVector),
   ],
 );

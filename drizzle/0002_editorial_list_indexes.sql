@@ -1,0 +1,2 @@
+CREATE INDEX "articles_updated_idx" ON "articles" USING btree ("updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "articles_category_updated_idx" ON "articles" USING btree ("category_id","updated_at" DESC NULLS LAST);
