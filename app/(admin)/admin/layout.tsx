@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { AdminShell } from '@/components/admin/AdminShell';
+import { countPendingArticles } from '@/db/queries/admin-counts';
+import { requirePageUser } from '@/lib/auth/page-guard';
+import { canReview, roleLabels, sectionsFor } from '@/lib/auth/roles';
+
+export const metadata: Metadata = {
+  title: { default: 'Tòa soạn', template: '%s | Tòa soạn' },
+  robots: { index: false, follow: false },
+};
+
+/** Every admin page reads the session, so the whole section renders per request. */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  const pendingCount = canReview(user.role) ? await countPendingArticles() : null;
+  return (
+    <AdminShell
+      sections={sectionsFor(user.role).map(({ href, label }) => ({ href, label }))}
+      userName={user.name}
+      roleLabel={roleLabels[user.role]}
+      pendingCount={pendingCount}
+    >
+      {children}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { AuditTable } from '@/components/admin/AuditTable';
+import { listAuditEntries } from '@/db/queries/audit';
+import { requirePageUser } from '@/lib/auth/page-guard';
+
+export const metadata: Metadata = { title: 'Tổng quan' };
+
+export default async function DashboardPage() {
+  const user = await requirePageUser();
+  // Admins see everyone's activity; others only their own.
+  const activity = await listAuditEntries({ pageSize: 15, actorId: user.role === 'admin' ? undefined : user.id });
+
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">Tổng quan</h1>
+
+      {/* ── Bài của tôi / Chờ duyệt: <DashboardArticles user={user} /> (components/admin/DashboardArticles.tsx) goes here. ── */}
+
+      <section aria-labelledby="hoat-dong-gan-day" className="space-y-3">
+        <h2 id="hoat-dong-gan-day" className="text-lg font-semibold">
+          Hoạt động gần đây
+        </h2>
+        <AuditTable rows={activity.rows} showActor={user.role === 'admin'} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { useActionState } from 'react';
+import { signInAction, type SignInState } from '../actions';
+
+export function SignInForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage: string | null }) {
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {
+    message: initialMessage,
+    email: '',
+  });
+  return (
+    <form action={formAction} className="mt-6 space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email}
+          aria-invalid={state.message ? true : undefined}
+          aria-describedby={state.message ? 'sign-in-error' : undefined}
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-sky-700 focus:outline-none focus:ring-2 focus:ring-sky-700/30"
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium">
+          Mật khẩu
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={state.message ? true : undefined}
+          aria-describedby={state.message ? 'sign-in-error' : undefined}
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-sky-700 focus:outline-none focus:ring-2 focus:ring-sky-700/30"
+        />
+      </div>
+      {state.message ? (
+        <p id="sign-in-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {state.message}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-sky-800 px-4 py-2 font-semibold text-white hover:bg-sky-900 disabled:opacity-60"
+      >
+        {pending ? 'Đang đăng nhập…' : 'Đăng nhập'}
+      </button>
+    </form>
+  );
+}

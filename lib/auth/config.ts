@@ -1,0 +1,63 @@
+import type { NextAuthConfig } from 'next-auth';
+import { isPastAbsoluteLifetime, sessionLifetimes } from './lifetimes';
+import { authSecret } from './secret';
+
+/**
+ * The part of the next-auth configuration that needs no database: shared by
+ * the route handler / server code (lib/auth/auth.ts, which adds the
+ * credentials provider) and proxy.ts (which only reads and refreshes the cookie).
+ */
+export function baseAuthConfig(): NextAuthConfig {
+  const lifetimes = sessionLifetimes();
+  const secureCookies = process.env.AUTH_COOKIE_SECURE
+    ? process.env.AUTH_COOKIE_SECURE !== 'false'
+    : process.env.NODE_ENV === 'production';
+  return {
+    secret: authSecret(),
+    // The app is addressed by whatever host the reverse proxy forwards; redirects stay same-site (see callbacks.redirect).
+    trustHost: true,
+    providers: [],
+    pages: { signIn: '/dang-nhap', error: '/dang-nhap' },
+    // Idle lifetime: the JWT and its cookie are re-issued with this expiry on every authenticated request.
+    session: { strategy: 'jwt', maxAge: lifetimes.idleSeconds, updateAge: 0 },
+    jwt: { maxAge: lifetimes.idleSeconds },
+    // HttpOnly and SameSite=Lax are next-auth's defaults; Secure (and the __Secure- prefix) in production.
+    useSecureCookies: secureCookies,
+    callbacks: {
+      jwt({ token, user }) {
+        const now = Math.floor(Date.now() / 1000);
+        if (user?.id) {
+          token.sub = String(user.id);
+          token.signedInAt = now;
+          return token;
+        }
+        // Absolute lifetime: returning null makes next-auth clear the cookie.
+        if (isPastAbsoluteLifetime(token.signedInAt, now, lifetimes)) return null;
+        return token;
+      },
+      session({ session, token }) {
+        // Only the id travels; name, email and role are read from the database on every request.
+        return { ...session, user: { id: token.sub ?? '', email: '', name: null, image: null, emailVerified: null } };
+      },
+      redirect({ url, baseUrl }) {
+        if (url.startsWith('/')) return `${baseUrl}${url.startsWith('//') ? '/admin' : url}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {
+          // fall through
+        }
+        return `${baseUrl}/admin`;
+      },
+    },
+    logger: {
+      // A wrong password is routine, not a server error: next-auth would print a stack trace for each one.
+      error(error) {
+        const type = (error as { type?: string }).type;
+        if (type === 'CredentialsSignin' || type === 'JWTSessionError') return;
+        console.error('[auth]', error);
+      },
+      warn() {},
+      debug() {},
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// Security headers, shared by next.config.mjs (static headers for every
+// response) and proxy.ts (the per-request, nonce-based policy of /admin and
+// /dang-nhap). Plain ESM so next.config.mjs can import it; types in headers.d.mts.
+
+/** Paths whose pages render per request and get a nonce-based policy from proxy.ts. */
+export const NONCE_PATH_PREFIXES = ['/admin', '/dang-nhap'];
+
+/**
+ * Public pages are served from Next's full route cache: one HTML for every
+ * reader, so no per-request nonce is possible (a nonce forces dynamic
+ * rendering: measured ~196 req/s against ~1,130–1,430 for the cached pages).
+ * Hashes are no way out either: Next streams the RSC payload as inline
+ * `self.__next_f.push(...)` scripts whose text differs per page and per
+ * deploy. So the public policy allows inline scripts but nothing else: no
+ * third-party origin anywhere, no plugins, no <base> hijack, no framing, forms
+ * only to this site.
+ */
+export function buildPublicCsp({ dev = false } = {}) {
+  return serialize({
+    'default-src': ["'self'"],
+    'script-src': ["'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : [])],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'", ...(dev ? ['ws:'] : [])],
+    'media-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    ...(dev ? {} : { 'upgrade-insecure-requests': [] }),
+  });
+}
+
+/**
+ * /admin and /dang-nhap render per request anyway (they read the session), so
+ * they get a strict policy: scripts only with this response's nonce (Next adds
+ * it to its own scripts when it sees the nonce in the request's CSP header),
+ * 'strict-dynamic' for the chunks those scripts load, no inline script.
+ * Inline styles stay allowed: React style attributes and the editor need them.
+ */
+export function buildNonceCsp(nonce, { dev = false } = {}) {
+  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('invalid CSP nonce');
+  return serialize({
+    'default-src': ["'self'"],
+    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'", ...(dev ? ['ws:'] : [])],
+    'media-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    ...(dev ? {} : { 'upgrade-insecure-requests': [] }),
+  });
+}
+
+/** Headers for every response, public or not. */
+export function baseSecurityHeaders({ production = false } = {}) {
+  const headers = [
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    {
+      key: 'Permissions-Policy',
+      value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()',
+    },
+    { key: 'X-Frame-Options', value: 'DENY' },
+  ];
+  if (production) headers.push({ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' });
+  return headers;
+}
+
+/** next.config.mjs `headers()`: base headers everywhere, the public CSP outside the nonce paths. */
+export function nextConfigHeaders({ production = false, dev = false } = {}) {
+  const notNoncePaths = NONCE_PATH_PREFIXES.map((p) => p.slice(1)).join('|');
+  return [
+    { source: '/:path*', headers: baseSecurityHeaders({ production }) },
+    {
+      // Everything except /admin… and /dang-nhap…, whose policy proxy.ts sets per request.
+      source: `/((?!${notNoncePaths}).*)`,
+      headers: [{ key: 'Content-Security-Policy', value: buildPublicCsp({ dev }) }],
+    },
+  ];
+}
+
+function serialize(directives) {
+  return Object.entries(directives)
+    .map(([name, values]) => (values.length ? `${name} ${values.join(' ')}` : name))
+    .join('; ');
+}

@@ -1,0 +1,49 @@
+import NextAuth from 'next-auth';
+import { NextResponse } from 'next/server';
+import { baseAuthConfig } from '@/lib/auth/config';
+import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
+import { buildNonceCsp } from '@/lib/security/headers.mjs';
+
+/**
+ * Runs for /admin and /dang-nhap only (public pages keep their static,
+ * cacheable headers from next.config.mjs):
+ * - a nonce-based Content-Security-Policy, per request;
+ * - refreshes the session cookie's idle expiry;
+ * - a convenience redirect of anonymous /admin visitors to the sign-in page.
+ * It is not the access control: every page, action and route handler checks
+ * the user itself (middleware can be bypassed, CVE-2025-29927).
+ */
+const { auth } = NextAuth(() => baseAuthConfig());
+
+export const proxy = auth((request) => {
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith('/admin') && !request.auth?.user?.id) {
+    const signIn = new URL('/dang-nhap', request.nextUrl);
+    signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
+    return withCsp(NextResponse.redirect(signIn), newNonce());
+  }
+
+  const nonce = newNonce();
+  const requestHeaders = new Headers(request.headers);
+  const csp = buildNonceCsp(nonce, { dev: process.env.NODE_ENV !== 'production' });
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  requestHeaders.set('Content-Security-Policy', csp);
+  requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  response.headers.set('Cache-Control', 'private, no-store');
+  return response;
+});
+
+function newNonce(): string {
+  return Buffer.from(crypto.randomUUID()).toString('base64');
+}
+
+function withCsp(response: NextResponse, nonce: string): NextResponse {
+  response.headers.set('Content-Security-Policy', buildNonceCsp(nonce, { dev: process.env.NODE_ENV !== 'production' }));
+  return response;
+}
+
+export const config = {
+  matcher: ['/admin', '/admin/:path*', '/dang-nhap'],
+};
