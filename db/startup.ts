@@ -15,4 +15,6 @@ export async function prepareDatabase(): Promise<void> {
     if (seeded) console.log('[db] demo content seeded');
   }
   console.log(`[db] ${handle.driver} ready in ${Date.now() - started} ms`);
+  const { startVisitRollupTimer } = await import('../lib/visits/rollup-timer');
+  startVisitRollupTimer();
 }

@@ -1,6 +1,9 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
+import { getDb } from '@/db';
 import * as articleQueries from '@/db/queries/articles';
+import { getMostReadArticles } from '@/db/queries/stats';
+import { getVisitSnapshot } from '@/db/queries/visits';
 import { getSiteSettings } from '@/db/queries/settings';
 import * as taxonomy from '@/db/queries/taxonomy';
 import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from './cache-tags';
@@ -87,3 +90,20 @@ export const cachedLatest = (limit: number) =>
     tags: [cacheTags.articles],
     revalidate,
   })();
+
+/**
+ * The footer widget's figures: one snapshot row, re-read at most every few
+ * seconds (the rollup rewrites it every ~20 s). Public pages embed it as the
+ * initial value; the client refreshes it from /api/visits/summary.
+ */
+export const cachedVisitSnapshot = unstable_cache(
+  async () => getVisitSnapshot(await getDb()),
+  ['visit-snapshot'],
+  { tags: [cacheTags.stats], revalidate: 5 },
+);
+
+/** "Đọc nhiều": most viewed over the last 7 days, from the daily aggregates. */
+export const cachedMostRead = unstable_cache(() => getMostReadArticles(5, 7), ['most-read'], {
+  tags: [cacheTags.stats, cacheTags.articles],
+  revalidate,
+});

@@ -1,0 +1,232 @@
+import { sql } from 'drizzle-orm';
+import { addDays, localDay, startOfLocalWeek } from '../../lib/time';
+import { newSalt } from '../../lib/visits/identity';
+import { ONLINE_WINDOW_MS, PRESENCE_KEEP_MS, VISIT_IDLE_MS, DEFAULT_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../lib/visits/rules';
+import type { Database, Executor } from '../client';
+
+// No `server-only` here: the rollup timer imports this module from
+// instrumentation (db/startup.ts), outside the React server graph.
+
+type Row = Record<string, unknown>;
+async function rows<T extends Row>(db: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+// ---------------------------------------------------------------- daily salt
+const saltCache = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The salt of a local day. Created with INSERT … ON CONFLICT DO NOTHING and
+ * read back, so two app instances racing at midnight end up with the same one.
+ */
+export async function getDailySalt(db: Executor, day: string): Promise<string> {
+  let perDb = saltCache.get(db);
+  if (!perDb) saltCache.set(db, (perDb = new Map()));
+  const cached = perDb.get(day);
+  if (cached) return cached;
+  await db.execute(sql`INSERT INTO visit_salts (day, salt) VALUES (${day}::date, ${newSalt()}) ON CONFLICT (day) DO NOTHING`);
+  const [row] = await rows<{ salt: string }>(db, sql`SELECT salt FROM visit_salts WHERE day = ${day}::date`);
+  if (!row) throw new Error(`visit salt for ${day} is missing`);
+  perDb.clear(); // one day at a time: yesterday's salt is never needed again
+  perDb.set(day, row.salt);
+  return row.salt;
+}
+
+// ---------------------------------------------------------------- write path
+const IDLE_INTERVAL = sql.raw(`interval '${VISIT_IDLE_MS / 1000} seconds'`);
+
+export type PageviewInput = {
+  eventId: string;
+  visitorHash: Buffer;
+  path: string;
+  articleSlug: string | null;
+  referrerHost: string | null;
+  now: Date;
+};
+
+/**
+ * Logs one pageview in a single statement (one round trip, atomic, committed
+ * when it returns). It upserts only this visitor's presence row — a new visit
+ * when idle more than 30 minutes — and appends the event; a retried event id
+ * changes nothing. No shared counter row is touched.
+ * Returns false when the event id was already logged.
+ */
+export async function recordPageview(db: Executor, input: PageviewInput): Promise<boolean> {
+  const now = input.now.toISOString();
+  const hash = input.visitorHash.toString('hex');
+  const result = await rows<{ ok: number }>(
+    db,
+    sql`
+    WITH seen AS (
+      SELECT 1 FROM visit_events WHERE event_id = ${input.eventId}
+    ), presence AS (
+      INSERT INTO visitor_presence AS p (visitor_hash, last_seen, visit_started_at)
+      SELECT decode(${hash}, 'hex'), ${now}::timestamptz, ${now}::timestamptz
+      WHERE NOT EXISTS (SELECT 1 FROM seen)
+      ON CONFLICT (visitor_hash) DO UPDATE SET
+        visit_started_at = CASE
+          WHEN EXCLUDED.last_seen - p.last_seen > ${IDLE_INTERVAL} THEN EXCLUDED.last_seen
+          ELSE p.visit_started_at END,
+        last_seen = GREATEST(p.last_seen, EXCLUDED.last_seen)
+      RETURNING p.visit_started_at = ${now}::timestamptz AS new_visit
+    )
+    INSERT INTO visit_events (event_id, occurred_at, day, visitor_hash, new_visit, path, article_id, referrer_host)
+    SELECT ${input.eventId}, ${now}::timestamptz, ${localDay(input.now)}::date, decode(${hash}, 'hex'), presence.new_visit, ${input.path},
+      (SELECT a.id FROM articles a
+        WHERE a.slug = ${input.articleSlug} AND a.status = 'published' AND a.published_at <= ${now}::timestamptz),
+      ${input.referrerHost}
+    FROM presence
+    ON CONFLICT (event_id) DO NOTHING
+    RETURNING 1 AS ok`,
+  );
+  return result.length > 0;
+}
+
+// ---------------------------------------------------------------- rollup
+/** Any constant works; it only has to be the same in every app instance. */
+const ROLLUP_LOCK_KEY = 7_305_000_301;
+
+export type VisitSnapshot = { online: number; today: number; week: number; total: number; computedAt: Date | null };
+export type RollupResult = { ran: false } | { ran: true; days: string[]; snapshot: VisitSnapshot; prunedEvents: number };
+export type RollupOptions = { now?: Date; retentionDays?: number };
+
+async function recomputeDay(tx: Executor, day: string, now: Date): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO visit_daily (day, visits, pageviews, visitors, updated_at)
+    SELECT ${day}::date,
+      count(*) FILTER (WHERE new_visit)::int,
+      count(*)::int,
+      count(DISTINCT visitor_hash)::int,
+      ${now.toISOString()}::timestamptz
+    FROM visit_events WHERE day = ${day}::date
+    ON CONFLICT (day) DO UPDATE SET
+      visits = EXCLUDED.visits, pageviews = EXCLUDED.pageviews, visitors = EXCLUDED.visitors, updated_at = EXCLUDED.updated_at`);
+  await tx.execute(sql`DELETE FROM article_views_daily WHERE day = ${day}::date`);
+  await tx.execute(sql`
+    INSERT INTO article_views_daily (day, article_id, views)
+    SELECT ${day}::date, article_id, count(*)::int FROM visit_events
+    WHERE day = ${day}::date AND article_id IS NOT NULL GROUP BY article_id`);
+  // A referrer brings visits, so only the first pageview of a visit counts for it.
+  await tx.execute(sql`DELETE FROM referrer_daily WHERE day = ${day}::date`);
+  await tx.execute(sql`
+    INSERT INTO referrer_daily (day, host, visits)
+    SELECT ${day}::date, referrer_host, count(*)::int FROM visit_events
+    WHERE day = ${day}::date AND new_visit AND referrer_host IS NOT NULL GROUP BY referrer_host`);
+}
+
+async function readBaseline(tx: Executor): Promise<number> {
+  const [row] = await rows<{ baseline: unknown }>(tx, sql`SELECT value->'statsBaseline' AS baseline FROM site_settings WHERE key = 'site'`);
+  const value = Number(row?.baseline ?? 0);
+  return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}
+
+/**
+ * The days whose aggregates may be out of date: today, yesterday (late
+ * commits just after midnight) and every day since the last rollup, in case
+ * the server was down across midnight.
+ */
+async function daysToRecompute(tx: Executor, today: string, oldestKept: string): Promise<string[]> {
+  const [last] = await rows<{ day: string | null; first_event: string | null }>(
+    tx,
+    sql`SELECT (SELECT max(day)::text FROM visit_daily) AS day, (SELECT min(day)::text FROM visit_events) AS first_event`,
+  );
+  let from = addDays(today, -1);
+  const since = last?.day ?? last?.first_event ?? from;
+  if (since < from) from = since;
+  if (from < oldestKept) from = oldestKept;
+  const days: string[] = [];
+  for (let day = from; day <= today; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/**
+ * The single writer of every aggregate. Whoever takes the advisory lock
+ * recomputes the recent days from raw events (idempotent, so late commits are
+ * picked up on the next run), refreshes articles.view_count, rewrites the
+ * widget's snapshot row and prunes old raw events. Other instances skip.
+ */
+export async function runVisitRollup(db: Database, options: RollupOptions = {}): Promise<RollupResult> {
+  const now = options.now ?? new Date();
+  const retentionDays = Math.max(MIN_RETENTION_DAYS, options.retentionDays ?? DEFAULT_RETENTION_DAYS);
+  const today = localDay(now);
+  const oldestKept = addDays(today, -(retentionDays - 1));
+
+  return db.transaction(async (tx) => {
+    // A transaction-level lock: released at commit on the same pooled connection.
+    const [lock] = await rows<{ locked: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK_KEY}) AS locked`);
+    if (!lock?.locked) return { ran: false } as const;
+
+    const days = await daysToRecompute(tx, today, oldestKept);
+    for (const day of days) await recomputeDay(tx, day, now);
+
+    await tx.execute(sql`
+      UPDATE articles a SET view_count = s.views
+      FROM (
+        SELECT article_id, sum(views)::bigint AS views FROM article_views_daily
+        WHERE article_id IN (SELECT article_id FROM article_views_daily WHERE day >= ${days[0]}::date)
+        GROUP BY article_id
+      ) s
+      WHERE a.id = s.article_id AND a.view_count IS DISTINCT FROM s.views`);
+
+    const weekStart = localDay(startOfLocalWeek(now));
+    const onlineSince = new Date(now.getTime() - ONLINE_WINDOW_MS).toISOString();
+    const baseline = await readBaseline(tx);
+    const [figures] = await rows<{ online: number; today: number; week: number; total: number }>(
+      tx,
+      sql`SELECT
+        (SELECT count(*)::int FROM visitor_presence WHERE last_seen > ${onlineSince}::timestamptz AND last_seen <= ${now.toISOString()}::timestamptz) AS online,
+        (SELECT coalesce(sum(visits), 0)::bigint FROM visit_daily WHERE day = ${today}::date) AS today,
+        (SELECT coalesce(sum(visits), 0)::bigint FROM visit_daily WHERE day >= ${weekStart}::date AND day <= ${today}::date) AS week,
+        (SELECT coalesce(sum(visits), 0)::bigint FROM visit_daily WHERE day <= ${today}::date) AS total`,
+    );
+    const snapshot: VisitSnapshot = {
+      online: Number(figures?.online ?? 0),
+      today: Number(figures?.today ?? 0),
+      week: Number(figures?.week ?? 0),
+      total: Number(figures?.total ?? 0) + baseline,
+      computedAt: now,
+    };
+    await tx.execute(sql`
+      INSERT INTO visit_snapshot (id, online, today, week, total, computed_at)
+      VALUES (1, ${snapshot.online}, ${snapshot.today}, ${snapshot.week}, ${snapshot.total}, ${now.toISOString()}::timestamptz)
+      ON CONFLICT (id) DO UPDATE SET online = EXCLUDED.online, today = EXCLUDED.today, week = EXCLUDED.week,
+        total = EXCLUDED.total, computed_at = EXCLUDED.computed_at`);
+
+    // Retention: raw events go by whole days; the daily rows above stay.
+    const pruned = await rows<{ n: number }>(
+      tx,
+      sql`WITH gone AS (DELETE FROM visit_events WHERE day < ${oldestKept}::date RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+    );
+    const presenceCutoff = new Date(now.getTime() - PRESENCE_KEEP_MS).toISOString();
+    await tx.execute(sql`DELETE FROM visitor_presence WHERE last_seen < ${presenceCutoff}::timestamptz`);
+    await tx.execute(sql`DELETE FROM visit_salts WHERE day < ${addDays(today, -1)}::date`);
+
+    return { ran: true, days, snapshot, prunedEvents: Number(pruned[0]?.n ?? 0) } as const;
+  });
+}
+
+// ---------------------------------------------------------------- read path
+/**
+ * The widget's figures: one primary-key row. If the snapshot was computed on
+ * an earlier day or week than `now` (the rollup has not run since midnight),
+ * the figures that started over are shown as 0 rather than yesterday's.
+ */
+export async function getVisitSnapshot(db: Executor, now: Date = new Date()): Promise<VisitSnapshot> {
+  const [row] = await rows<{ online: number; today: string | number; week: string | number; total: string | number; computed_at: string | Date }>(
+    db,
+    sql`SELECT online, today, week, total, computed_at FROM visit_snapshot WHERE id = 1`,
+  );
+  if (!row) return { online: 0, today: 0, week: 0, total: 0, computedAt: null };
+  const computedAt = new Date(row.computed_at);
+  const sameDay = localDay(computedAt) === localDay(now);
+  const sameWeek = startOfLocalWeek(computedAt).getTime() === startOfLocalWeek(now).getTime();
+  const stale = now.getTime() - computedAt.getTime() > ONLINE_WINDOW_MS;
+  return {
+    online: stale ? 0 : Number(row.online),
+    today: sameDay ? Number(row.today) : 0,
+    week: sameWeek ? Number(row.week) : 0,
+    total: Number(row.total),
+    computedAt,
+  };
+}
