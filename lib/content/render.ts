@@ -1,29 +1,10 @@
-import { z } from 'zod';
+import type { EditorNode } from '@/lib/validation/editorial';
 import { escapeHtml } from './blocks';
 import { countWords, htmlToText, sanitizeArticleHtml } from './sanitize';
 import { isExternalHref, isSafeImageSrc, isSafeLinkHref } from './urls';
 import { YOUTUBE_ID, youtubeEmbedUrl } from './youtube';
 
-/** A ProseMirror/TipTap node as stored in `body_json`. */
-export type EditorNode = {
-  type: string;
-  attrs?: Record<string, unknown>;
-  content?: EditorNode[];
-  text?: string;
-  marks?: { type: string; attrs?: Record<string, unknown> }[];
-};
-
-const markSchema = z.object({ type: z.string().max(40), attrs: z.record(z.string(), z.unknown()).optional() });
-export const editorNodeSchema: z.ZodType<EditorNode> = z.lazy(() =>
-  z.object({
-    type: z.string().max(40),
-    attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(editorNodeSchema).max(20_000).optional(),
-    text: z.string().max(200_000).optional(),
-    marks: z.array(markSchema).max(20).optional(),
-  }),
-);
-export const editorDocSchema = editorNodeSchema.refine((n) => n.type === 'doc', { message: 'Nội dung phải là một tài liệu của trình soạn thảo.' });
+export type { EditorNode };
 
 export type RenderedBody = { html: string; text: string; words: number };
 
