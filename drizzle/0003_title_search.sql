@@ -1,0 +1,2 @@
+ALTER TABLE "articles" ADD COLUMN "title_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', vn_unaccent(lower(title)))) STORED;--> statement-breakpoint
+CREATE INDEX "articles_title_search_idx" ON "articles" USING gin ("title_vector");
