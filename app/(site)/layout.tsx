@@ -1,5 +1,6 @@
 import { SiteFooter } from '@/components/site/SiteFooter';
 import { SiteHeader } from '@/components/site/SiteHeader';
+import { VisitBeacon } from '@/components/site/VisitBeacon';
 
 export default function SiteLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -12,6 +13,12 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
         {children}
       </main>
       <SiteFooter />
+      {/* Counts the visit after load, so pages served from the cache still count. */}
+      <VisitBeacon />
+      <noscript>
+        {/* eslint-disable-next-line @next/next/no-img-element -- a 1×1 counter, not content */}
+        <img src="/api/visits/pixel" alt="" width={1} height={1} className="absolute h-px w-px opacity-0" />
+      </noscript>
     </>
   );
 }

@@ -1,23 +1,12 @@
-/** "Thống kê truy cập" — figures are filled in by the visit statistics module. */
-export function VisitStats() {
-  const rows: [string, string][] = [
-    ['Đang online', '—'],
-    ['Hôm nay', '—'],
-    ['Trong tuần', '—'],
-    ['Tất cả', '—'],
-  ];
-  return (
-    <section aria-labelledby="visit-stats-title" data-testid="visit-stats">
-      <h2 id="visit-stats-title" className="font-semibold text-white">
-        Thống kê truy cập
-      </h2>
-      <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm">
-        {rows.map(([label, value]) => (
-          <li key={label}>
-            {label}: <span>{value}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+import { cachedVisitSnapshot } from '@/lib/public-data';
+import { VisitStatsLive } from './VisitStatsLive';
+
+/**
+ * "Thống kê truy cập". The figures rendered here live in the page's route
+ * cache (up to a minute old); the client part refreshes them from
+ * /api/visits/summary after load, so the page itself stays cached for everyone.
+ */
+export async function VisitStats() {
+  const { online, today, week, total } = await cachedVisitSnapshot();
+  return <VisitStatsLive initial={{ online, today, week, total }} />;
 }

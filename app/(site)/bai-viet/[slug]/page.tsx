@@ -18,6 +18,8 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string }> };
 
+const viewCountFormat = new Intl.NumberFormat('vi-VN');
+
 async function load(params: Props['params']) {
   const slug = parseSlugParam((await params).slug);
   return slug ? cachedArticle(slug) : null;
@@ -88,6 +90,7 @@ export default async function ArticlePage({ params }: Props) {
               {article.authorName}
             </Link>
           </span>
+          <span data-testid="view-count">Lượt xem: {viewCountFormat.format(article.viewCount)}</span>
         </p>
         <p className="mt-4 text-lg font-semibold leading-relaxed text-slate-800">{article.sapo}</p>
         {article.coverImage ? (

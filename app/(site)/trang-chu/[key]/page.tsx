@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/ArticleCard';
-import { cachedHome } from '@/lib/public-data';
+import { MostRead } from '@/components/site/MostRead';
+import { cachedHome, cachedMostRead } from '@/lib/public-data';
 
 // `/` is rewritten here (next.config.mjs) so the home page is generated on the
 // first request and then served from the route cache, never during the build.
@@ -14,7 +15,7 @@ export function generateStaticParams() {
 export default async function HomePage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   if (key !== 'index') notFound();
-  const { lead, latest, blocks } = await cachedHome();
+  const [{ lead, latest, blocks }, mostRead] = await Promise.all([cachedHome(), cachedMostRead()]);
 
   return (
     <div className="space-y-10">
@@ -35,6 +36,8 @@ export default async function HomePage({ params }: { params: Promise<{ key: stri
           ))}
         </section>
       </div>
+
+      <MostRead items={mostRead} />
 
       {blocks
         .filter((b) => b.items.length > 0)
