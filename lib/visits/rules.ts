@@ -18,7 +18,7 @@ export function isNewVisit(lastSeen: Date | null, now: Date): boolean {
   return now.getTime() - lastSeen.getTime() > VISIT_IDLE_MS;
 }
 
-export function retentionDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+export function retentionDaysFromEnv(env: Record<string, string | undefined> = process.env): number {
   const value = Number(env.VISIT_RETENTION_DAYS);
   if (!Number.isFinite(value) || value <= 0) return DEFAULT_RETENTION_DAYS;
   return Math.max(MIN_RETENTION_DAYS, Math.floor(value));

@@ -72,10 +72,10 @@ describe('the visit rule', () => {
   });
 
   it('keeps raw events at least a few days whatever the setting', () => {
-    expect(retentionDaysFromEnv({ VISIT_RETENTION_DAYS: '1' } as NodeJS.ProcessEnv)).toBe(MIN_RETENTION_DAYS);
-    expect(retentionDaysFromEnv({ VISIT_RETENTION_DAYS: 'abc' } as NodeJS.ProcessEnv)).toBe(90);
-    expect(retentionDaysFromEnv({} as NodeJS.ProcessEnv)).toBe(90);
-    expect(retentionDaysFromEnv({ VISIT_RETENTION_DAYS: '30' } as NodeJS.ProcessEnv)).toBe(30);
+    expect(retentionDaysFromEnv({ VISIT_RETENTION_DAYS: '1' })).toBe(MIN_RETENTION_DAYS);
+    expect(retentionDaysFromEnv({ VISIT_RETENTION_DAYS: 'abc' })).toBe(90);
+    expect(retentionDaysFromEnv({})).toBe(90);
+    expect(retentionDaysFromEnv({ VISIT_RETENTION_DAYS: '30' })).toBe(30);
   });
 });
 
