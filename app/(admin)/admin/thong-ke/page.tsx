@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { RankedList } from '@/components/admin/stats/RankedList';
+import { VisitsChart } from '@/components/admin/stats/VisitsChart';
+import { getDb } from '@/db';
+import { countOnlineVisitors, getDailyVisitSeries, getTopArticles, getTopReferrers } from '@/db/queries/stats';
+import { getVisitSnapshot } from '@/db/queries/visits';
+import { requirePageUser } from '@/lib/auth/page-guard';
+import { addDays, formatDateTimeVi, localDay, startOfLocalWeek } from '@/lib/time';
+
+export const metadata: Metadata = { title: 'Thống kê truy cập' };
+
+const number = new Intl.NumberFormat('vi-VN');
+
+export default async function VisitStatsPage() {
+  await requirePageUser('moderator', 'admin');
+  const now = new Date();
+  const today = localDay(now);
+  const weekStart = localDay(startOfLocalWeek(now));
+  const db = await getDb();
+  const [series, online, snapshot, topToday, topWeek, referrers] = await Promise.all([
+    getDailyVisitSeries(30, now, db),
+    countOnlineVisitors(now, db),
+    getVisitSnapshot(db, now),
+    getTopArticles(today, today, 10, db),
+    getTopArticles(weekStart, today, 10, db),
+    getTopReferrers(addDays(today, -29), today, 10, db),
+  ]);
+  const last30 = series.reduce((sum, d) => ({ visits: sum.visits + d.visits, pageviews: sum.pageviews + d.pageviews }), { visits: 0, pageviews: 0 });
+  const cards: [string, number][] = [
+    ['Đang online', online],
+    ['Hôm nay', snapshot.today],
+    ['Trong tuần', snapshot.week],
+    ['Tất cả', snapshot.total],
+    ['Lượt xem trang 30 ngày', last30.pageviews],
+  ];
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Thống kê truy cập</h1>
+        <p className="text-sm text-slate-600">
+          Số liệu tổng hợp lúc {snapshot.computedAt ? formatDateTimeVi(snapshot.computedAt) : '—'} (cập nhật khoảng 20 giây một lần); “Đang online” tính trực tiếp.
+          Ngày và tuần tính theo giờ Việt Nam, tuần bắt đầu từ thứ Hai.
+        </p>
+      </div>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
+        {cards.map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
+            <dt className="text-xs uppercase text-slate-500">{label}</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{number.format(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">30 ngày gần nhất</h2>
+        <VisitsChart series={series} />
+      </section>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <RankedList
+          title="Bài đọc nhiều hôm nay"
+          unit="lượt xem"
+          empty="Chưa có lượt xem nào hôm nay."
+          items={topToday.map((a) => ({ key: String(a.id), label: a.title, href: `/bai-viet/${a.slug}`, value: a.views }))}
+        />
+        <RankedList
+          title="Bài đọc nhiều tuần này"
+          unit="lượt xem"
+          empty="Chưa có lượt xem nào tuần này."
+          items={topWeek.map((a) => ({ key: String(a.id), label: a.title, href: `/bai-viet/${a.slug}`, value: a.views }))}
+        />
+        <RankedList
+          title="Nguồn truy cập (30 ngày)"
+          unit="lượt"
+          empty="Chưa có lượt truy cập nào từ trang khác."
+          items={referrers.map((r) => ({ key: r.host, label: r.host, value: r.visits }))}
+        />
+      </div>
+    </div>
+  );
+}
