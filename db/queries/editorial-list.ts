@@ -127,8 +127,10 @@ async function loadArticle(db: Executor, articleId: number) {
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
     .where(eq(articleTags.articleId, articleId))
     .orderBy(tags.name);
-  const { searchVector: _ignored, ...article } = row.article;
-  void _ignored;
+  // The generated search columns are the database's business, not the editor's.
+  const { searchVector: _s, titleVector: _t, ...article } = row.article;
+  void _s;
+  void _t;
   return { ...article, authorName: row.authorName, tags: tagRows.map((t) => t.name) };
 }
 

@@ -34,10 +34,12 @@
  *   State-changing route handlers must refuse a cross-site Origin with 403.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import type { ArticleStatus, UserRole } from '@/db/schema';
+import { articleRevisions, type ArticleStatus, type UserRole } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import { makeArticle, makeCategory, makeUser, unique, useAsAppDatabase } from '../support/app-database';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
@@ -84,6 +86,7 @@ vi.mock('next/navigation', () => ({
 vi.mock('next/headers', () => ({
   headers: async () => new Headers({ host: 'localhost:3000', origin: 'http://localhost:3000', 'x-forwarded-for': '127.0.0.1' }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
+  draftMode: async () => ({ isEnabled: false, enable: () => {}, disable: () => {} }),
 }));
 
 // ------------------------------------------------------------------ the table
@@ -107,6 +110,30 @@ type MatrixEntry = Record<Actor, Expectation> & {
 };
 
 const adminOnly = { anonymous: 'deny', journalist: 'deny', moderator: 'deny', admin: 'allow', deactivated: 'deny' } as const;
+
+const everyMember = { anonymous: 'deny', journalist: 'allow', moderator: 'allow', admin: 'allow', deactivated: 'deny' } as const;
+const moderators = { anonymous: 'deny', journalist: 'deny', moderator: 'allow', admin: 'allow', deactivated: 'deny' } as const;
+const versionOf = (a: { id: number; version: number }) => ({ articleId: a.id, version: a.version });
+const idParams = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
+const draftInput = (a: { id: number; version: number }) => ({
+  ...versionOf(a),
+  title: 'Bản nháp kiểm thử quyền',
+  sapo: 'Sapo',
+  body: { json: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung' }] }] } },
+  categoryId: null,
+  tags: [],
+  coverImage: null,
+  coverCaption: null,
+  seoTitle: null,
+  seoDescription: null,
+});
+async function revisionOf(f: Fixtures, articleId: number): Promise<number> {
+  const [row] = await f.handle.db
+    .insert(articleRevisions)
+    .values({ articleId, action: 'save', version: 1, status: 'draft', title: 'Phiên bản cũ', sapo: '', bodyHtml: '<p>cũ</p>' })
+    .returning({ id: articleRevisions.id });
+  return row!.id;
+}
 
 const matrix: Record<string, MatrixEntry> = {
   // ---- Người dùng (admin)
@@ -159,6 +186,97 @@ const matrix: Record<string, MatrixEntry> = {
       },
     ],
     ...adminOnly,
+  },
+  // ---- Bài viết (issue 5): journalists act on their own work; publishing is for moderators and admins
+  'bai-viet/actions.ts#createArticleAction': {
+    args: () => [],
+    massAssignment: 'no object input',
+    ...everyMember,
+  },
+  'bai-viet/actions.ts#saveDraftAction': {
+    args: async (f) => [draftInput(await f.article({ authorId: f.actors.journalist.id }))],
+    ...everyMember,
+  },
+  'bai-viet/actions.ts#submitForReviewAction': {
+    args: async (f) => [versionOf(await f.article({ authorId: f.actors.journalist.id, categoryId: (await f.category()).id }))],
+    ...everyMember,
+  },
+  'bai-viet/actions.ts#publishArticleAction': {
+    args: async (f) => [versionOf(await f.article({ authorId: f.actors.journalist.id, status: 'pending', categoryId: (await f.category()).id }))],
+    ...moderators,
+  },
+  'bai-viet/actions.ts#scheduleArticleAction': {
+    args: async (f) => [
+      {
+        ...versionOf(await f.article({ authorId: f.actors.journalist.id, status: 'pending', categoryId: (await f.category()).id })),
+        publishAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    ],
+    ...moderators,
+  },
+  'bai-viet/actions.ts#rejectArticleAction': {
+    args: async (f) => [{ ...versionOf(await f.article({ authorId: f.actors.journalist.id, status: 'pending' })), note: 'Cần bổ sung nguồn tin.' }],
+    ...moderators,
+  },
+  'bai-viet/actions.ts#unpublishArticleAction': {
+    args: async (f) => [versionOf(await f.article({ authorId: f.actors.journalist.id, status: 'published' }))],
+    ...moderators,
+  },
+  'bai-viet/actions.ts#restoreRevisionAction': {
+    args: async (f) => {
+      const article = await f.article({ authorId: f.actors.journalist.id });
+      return [{ ...versionOf(article), revisionId: await revisionOf(f, article.id) }];
+    },
+    ...everyMember,
+  },
+  'api/admin/bai-viet/[id]/route.ts#PUT': {
+    args: async (f) => {
+      const article = await f.article({ authorId: f.actors.journalist.id });
+      return [f.request('PUT', `/api/admin/bai-viet/${article.id}`, { body: JSON.stringify(draftInput(article)) }), idParams(article.id)];
+    },
+    ...everyMember,
+  },
+  'api/admin/bai-viet/[id]/presence/route.ts#POST': {
+    args: async (f) => {
+      const article = await f.article({ authorId: f.actors.journalist.id });
+      return [f.request('POST', `/api/admin/bai-viet/${article.id}/presence`), idParams(article.id)];
+    },
+    ...everyMember,
+  },
+  'api/admin/bai-viet/[id]/presence/route.ts#DELETE': {
+    args: async (f) => {
+      const article = await f.article({ authorId: f.actors.journalist.id });
+      return [f.request('DELETE', `/api/admin/bai-viet/${article.id}/presence`), idParams(article.id)];
+    },
+    ...everyMember,
+  },
+  'api/admin/bai-viet/[id]/revisions/route.ts#GET': {
+    args: async (f) => {
+      const article = await f.article({ authorId: f.actors.journalist.id });
+      const a = await revisionOf(f, article.id);
+      const b = await revisionOf(f, article.id);
+      return [f.request('GET', `/api/admin/bai-viet/${article.id}/revisions?a=${a}&b=${b}`), idParams(article.id)];
+    },
+    ...everyMember,
+  },
+  'api/admin/preview/route.ts#GET': {
+    args: async (f) => [f.request('GET', `/api/admin/preview?id=${(await f.article({ authorId: f.actors.journalist.id })).id}`)],
+    ...everyMember,
+  },
+  'api/admin/media/route.ts#GET': {
+    args: (f) => [f.request('GET', '/api/admin/media?q=ruong')],
+    ...everyMember,
+  },
+  'api/admin/media/route.ts#POST': {
+    args: async (f) => {
+      process.env.MEDIA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'media-matrix-'));
+      const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0f4c81' } }).png().toBuffer();
+      const form = new FormData();
+      form.append('file', new File([new Uint8Array(png)], 'anh.png', { type: 'image/png' }));
+      form.append('caption', 'Ảnh thử');
+      return [f.request('POST', '/api/admin/media', { body: form })];
+    },
+    ...everyMember,
   },
 };
 // ------------------------------------------------------------------ end of table

@@ -1,0 +1,21 @@
+import { getRevisionsForDiff } from '@/db/queries/editorial';
+import { wordDiff } from '@/lib/content/diff';
+import { htmlToText } from '@/lib/content/sanitize';
+import { adminRoute, parseIdParam } from '@/lib/http/admin-route';
+import { AppError } from '@/lib/http/errors';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** GET ?a=<revision>&b=<revision>: a word diff of title, sapo and body text. */
+export async function GET(request: Request, { params }: Ctx) {
+  return adminRoute(request, async (user) => {
+    const articleId = parseIdParam((await params).id);
+    const url = new URL(request.url);
+    const a = Number(url.searchParams.get('a'));
+    const b = Number(url.searchParams.get('b'));
+    if (!Number.isInteger(a) || !Number.isInteger(b) || a <= 0 || b <= 0) throw new AppError('bad_request', 'Hãy chọn hai phiên bản để so sánh.');
+    const [older, newer] = await getRevisionsForDiff(user, articleId, [a, b]);
+    const text = (r: typeof older) => `${r.title}\n\n${r.sapo}\n\n${htmlToText(r.bodyHtml)}`;
+    return Response.json({ from: older.version, to: newer.version, parts: wordDiff(text(older), text(newer)) });
+  });
+}

@@ -1,0 +1,24 @@
+import { saveArticle } from '@/db/queries/editorial';
+import { refreshPublicPages } from '@/lib/content/public-refresh';
+import { adminRoute, parseIdParam, readJson } from '@/lib/http/admin-route';
+import { AppError } from '@/lib/http/errors';
+import { saveArticleSchema } from '@/lib/validation/editorial';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/**
+ * Save endpoint for autosave and for the save sent while the page is being
+ * left (fetch keepalive), where a server action cannot run. Same rules as
+ * "Lưu nháp": body as editor JSON or raw HTML, both sanitized on the server.
+ */
+export async function PUT(request: Request, { params }: Ctx) {
+  return adminRoute(request, async (user) => {
+    const articleId = parseIdParam((await params).id);
+    const raw = await readJson(request);
+    const input = saveArticleSchema.parse(raw);
+    if (input.articleId !== articleId) throw new AppError('bad_request', 'Mã bài viết không khớp với đường dẫn.');
+    const result = await saveArticle(user, input);
+    refreshPublicPages(result.impact);
+    return Response.json(result.article);
+  });
+}

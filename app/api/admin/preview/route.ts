@@ -1,0 +1,17 @@
+import { draftMode } from 'next/headers';
+import { getArticleForEdit } from '@/db/queries/editorial-list';
+import { adminRoute, parseIdParam } from '@/lib/http/admin-route';
+
+/**
+ * "Xem trước": turns on Next.js draft mode and opens the article exactly as
+ * readers will see it. Only its author and moderators get here (the preview
+ * page checks again: the draft-mode cookie alone grants nothing).
+ */
+export async function GET(request: Request) {
+  return adminRoute(request, async (user) => {
+    const articleId = parseIdParam(new URL(request.url).searchParams.get('id') ?? '');
+    const article = await getArticleForEdit(user, articleId);
+    (await draftMode()).enable();
+    return new Response(null, { status: 307, headers: { Location: `/xem-truoc/${article.id}` } });
+  });
+}

@@ -1,0 +1,39 @@
+import 'server-only';
+import { requireUser } from '@/lib/auth/session';
+import type { SessionUser } from '@/lib/auth/session';
+import { AppError, toErrorResponse } from './errors';
+import { assertSameOrigin } from './origin';
+
+/**
+ * The frame of every admin route handler: same-origin check for writes,
+ * then 401 for anonymous; the handler checks 404/403 for its own target.
+ * Every answer is `{code, message}` on failure and never cached.
+ */
+export async function adminRoute(request: Request, handler: (user: SessionUser) => Promise<Response>): Promise<Response> {
+  try {
+    assertSameOrigin(request);
+    const user = await requireUser();
+    const response = await handler(user);
+    response.headers.set('Cache-Control', 'private, no-store');
+    return response;
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+export function parseIdParam(value: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(value) || Number(value) > 2_147_483_647) throw new AppError('not_found', 'Không tìm thấy bài viết.');
+  return Number(value);
+}
+
+export async function readJson(request: Request, maxBytes = 4 * 1024 * 1024): Promise<unknown> {
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (length > maxBytes) throw new AppError('payload_too_large', 'Nội dung gửi lên quá lớn.');
+  const text = await request.text();
+  if (text.length > maxBytes) throw new AppError('payload_too_large', 'Nội dung gửi lên quá lớn.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('bad_request', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
+  }
+}
