@@ -331,7 +331,7 @@ async function outcomeOf(call: () => unknown): Promise<Outcome> {
       return code ? { kind: 'deny', code } : { kind: 'other', detail: `HTTP ${result.status}: ${await result.text()}` };
     }
     if (result && typeof result === 'object' && 'ok' in result && result.ok === false) {
-      const { code, message } = result as { code: string; message?: string };
+      const { code, message } = result as unknown as { code: string; message?: string };
       return DENY_CODES.has(code) ? { kind: 'deny', code } : { kind: 'other', detail: `${code}: ${message ?? ''}` };
     }
     return { kind: 'allow' };
@@ -451,7 +451,8 @@ describeDb(`authorization matrix on ${testDriver}`, () => {
   });
 
   const crossSiteRows = discovered.filter((d) => d.kind === 'route' && !['GET', 'HEAD'].includes(d.method!)).map((d) => [d.key, d] as const);
-  describe.skipIf(crossSiteRows.length === 0)('route handlers', () => {
+  // Defined only when there are state-changing route handlers (it.each refuses an empty table).
+  if (crossSiteRows.length > 0) describe('route handlers', () => {
     it.each(crossSiteRows)('%s refuses a cross-site request', async (key, d) => {
       const args = await matrix[key]!.args(fixtures);
       const request = args[0] as Request;

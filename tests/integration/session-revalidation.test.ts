@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import type { DatabaseHandle } from '@/db/client';
+import { changeUserRole, setUserActive } from '@/db/queries/users';
+import { AppError } from '@/lib/http/errors';
+import { makeUser, useAsAppDatabase } from '../support/app-database';
+import { createTestDatabase, describeDb, testDriver } from '../support/database';
+
+const session = vi.hoisted(() => ({ userId: null as number | null }));
+vi.mock('@/lib/auth/session-token', () => ({ readSessionUserId: async () => session.userId }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const { getSessionUser, requireRole, requireUser } = await import('@/lib/auth/session');
+const { createCategoryAction } = await import('@/app/(admin)/admin/chuyen-muc/actions');
+
+describeDb(`role changes and deactivation take effect on the next request (${testDriver})`, () => {
+  let handle: DatabaseHandle;
+  let undo: () => void;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    undo = useAsAppDatabase(handle);
+  });
+  afterAll(async () => {
+    undo?.();
+    await handle?.close();
+  });
+
+  it('a demoted admin loses admin actions on the next call, with the same session', async () => {
+    const keeper = await makeUser(handle.db, 'admin');
+    const admin = await makeUser(handle.db, 'admin');
+    session.userId = admin.id;
+    expect((await requireRole('admin')).id).toBe(admin.id);
+    expect(await createCategoryAction({ name: 'Trước khi hạ quyền' })).toMatchObject({ ok: true });
+
+    await changeUserRole(admin.id, 'journalist', keeper.id, handle.db);
+
+    expect(await getSessionUser()).toMatchObject({ id: admin.id, role: 'journalist' });
+    await expect(requireRole('admin')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await createCategoryAction({ name: 'Sau khi hạ quyền' })).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('a promoted journalist gains the role at once', async () => {
+    const keeper = await makeUser(handle.db, 'admin');
+    const journalist = await makeUser(handle.db, 'journalist');
+    session.userId = journalist.id;
+    await expect(requireRole('moderator', 'admin')).rejects.toBeInstanceOf(AppError);
+    await changeUserRole(journalist.id, 'moderator', keeper.id, handle.db);
+    expect((await requireRole('moderator', 'admin')).role).toBe('moderator');
+  });
+
+  it('a deactivated user is signed out on the next call and reactivation restores access', async () => {
+    const keeper = await makeUser(handle.db, 'admin');
+    const admin = await makeUser(handle.db, 'admin');
+    session.userId = admin.id;
+    expect(await getSessionUser()).not.toBeNull();
+
+    await setUserActive(admin.id, false, keeper.id, handle.db);
+
+    expect(await getSessionUser()).toBeNull();
+    await expect(requireUser()).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(await createCategoryAction({ name: 'Bị khóa' })).toMatchObject({ ok: false, code: 'unauthorized' });
+
+    await setUserActive(admin.id, true, keeper.id, handle.db);
+    expect(await getSessionUser()).toMatchObject({ id: admin.id });
+  });
+
+  it('a session for a deleted or unknown user id is anonymous', async () => {
+    session.userId = 987654;
+    expect(await getSessionUser()).toBeNull();
+  });
+
+  it('refuses to deactivate or demote the last active admin', async () => {
+    // Deactivate every other admin first so exactly one remains.
+    const { users } = await import('@/db/schema');
+    const { eq } = await import('drizzle-orm');
+    await handle.db.update(users).set({ active: false }).where(eq(users.role, 'admin'));
+    const last = await makeUser(handle.db, 'admin');
+    await expect(setUserActive(last.id, false, last.id, handle.db)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(changeUserRole(last.id, 'moderator', last.id, handle.db)).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
