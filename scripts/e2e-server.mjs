@@ -6,7 +6,14 @@ import path from 'node:path';
 const port = process.env.E2E_PORT ?? '3200';
 const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? 'data/e2e');
 fs.rmSync(dataDir, { recursive: true, force: true });
-const env = { ...process.env, DATA_DIR: dataDir, PORT: port, SITE_URL: `http://localhost:${port}` };
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: port,
+  SITE_URL: `http://localhost:${port}`,
+  // Visit figures are rolled up every 20 s in production; the visits spec should not wait that long.
+  VISIT_ROLLUP_INTERVAL_MS: process.env.VISIT_ROLLUP_INTERVAL_MS ?? '1000',
+};
 delete env.DATABASE_URL;
 const nextBin = path.resolve('node_modules/.bin/next');
 
