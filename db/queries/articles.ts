@@ -7,6 +7,13 @@ import { isPubliclyVisible } from './public-filter';
 
 export const PAGE_SIZE = 12;
 
+/**
+ * Matches the indexes' `published_at DESC NULLS LAST` (a plain DESC means
+ * NULLS FIRST, which the planner cannot serve from those indexes and turns
+ * into a sort of every published row).
+ */
+const newestFirst = sql`${articles.publishedAt} DESC NULLS LAST`;
+
 const listColumns = {
   id: articles.id,
   title: articles.title,
@@ -58,7 +65,7 @@ function toPage<T>(items: T[], total: number, page: number): Page<T> {
 
 export async function getLatestArticles(limit: number, now = new Date(), db?: Executor): Promise<ArticleListItem[]> {
   const conn = db ?? (await getDb());
-  return listQuery(conn).where(isPubliclyVisible(now)).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(limit);
+  return listQuery(conn).where(isPubliclyVisible(now)).orderBy(newestFirst, desc(articles.id)).limit(limit);
 }
 
 /** The lead story: the newest featured article, else the newest article. */
@@ -66,7 +73,7 @@ export async function getLeadArticle(now = new Date(), db?: Executor): Promise<A
   const conn = db ?? (await getDb());
   const [featured] = await listQuery(conn)
     .where(and(isPubliclyVisible(now), eq(articles.featured, true)))
-    .orderBy(desc(articles.publishedAt))
+    .orderBy(newestFirst)
     .limit(1);
   if (featured) return featured;
   const [latest] = await getLatestArticles(1, now, conn);
@@ -77,7 +84,7 @@ export async function getCategoryArticles(categoryId: number, page: number, now 
   const conn = db ?? (await getDb());
   const where = and(isPubliclyVisible(now), eq(articles.categoryId, categoryId));
   const [items, total] = await Promise.all([
-    listQuery(conn).where(where).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
+    listQuery(conn).where(where).orderBy(newestFirst, desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
     countVisible(conn, where),
   ]);
   return toPage(items, total, page);
@@ -87,7 +94,7 @@ export async function getCategoryLatest(categoryId: number, limit: number, now =
   const conn = db ?? (await getDb());
   return listQuery(conn)
     .where(and(isPubliclyVisible(now), eq(articles.categoryId, categoryId)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .orderBy(newestFirst, desc(articles.id))
     .limit(limit);
 }
 
@@ -95,7 +102,7 @@ export async function getAuthorArticles(authorId: number, page: number, now = ne
   const conn = db ?? (await getDb());
   const where = and(isPubliclyVisible(now), eq(articles.authorId, authorId));
   const [items, total] = await Promise.all([
-    listQuery(conn).where(where).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
+    listQuery(conn).where(where).orderBy(newestFirst, desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
     countVisible(conn, where),
   ]);
   return toPage(items, total, page);
@@ -108,7 +115,7 @@ export async function getTagArticles(tagId: number, page: number, now = new Date
     inArray(articles.id, conn.select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tagId))),
   );
   const [items, total] = await Promise.all([
-    listQuery(conn).where(where).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
+    listQuery(conn).where(where).orderBy(newestFirst, desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
     countVisible(conn, where),
   ]);
   return toPage(items, total, page);
@@ -165,14 +172,14 @@ export async function getRelatedArticles(
   const where = article.categoryId
     ? and(isPubliclyVisible(now), eq(articles.categoryId, article.categoryId), ne(articles.id, article.id))
     : and(isPubliclyVisible(now), ne(articles.id, article.id));
-  return listQuery(conn).where(where).orderBy(desc(articles.publishedAt)).limit(limit);
+  return listQuery(conn).where(where).orderBy(newestFirst).limit(limit);
 }
 
 export async function getArticlesPublishedSince(since: Date, limit: number, now = new Date(), db?: Executor): Promise<ArticleListItem[]> {
   const conn = db ?? (await getDb());
   return listQuery(conn)
     .where(and(isPubliclyVisible(now), gte(articles.publishedAt, since)))
-    .orderBy(desc(articles.publishedAt))
+    .orderBy(newestFirst)
     .limit(limit);
 }
 
@@ -182,6 +189,6 @@ export async function getSitemapEntries(limit = 50_000, now = new Date(), db?: E
     .select({ slug: articles.slug, updatedAt: articles.updatedAt, publishedAt: articles.publishedAt })
     .from(articles)
     .where(isPubliclyVisible(now))
-    .orderBy(desc(articles.publishedAt))
+    .orderBy(newestFirst)
     .limit(limit);
 }

@@ -1,53 +1,94 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { getDb } from '../index';
-import { articles, categories, users } from '../schema';
-import { PAGE_SIZE, type ArticleListItem, type Page } from './articles';
-import { isPubliclyVisible } from './public-filter';
+import { PAGE_SIZE, type ArticleListItem } from './articles';
+
+/**
+ * How many matches are ranked. Ranking every match reads every matching body
+ * (a common phrase like "lao cai" matches ~40% of 100k articles: >1 s), so we
+ * rank the newest RECENT_WINDOW matches plus the newest TITLE_WINDOW title
+ * matches — the way news search behaves anyway: fresh and on-topic first.
+ */
+export const RECENT_WINDOW = 100;
+export const TITLE_WINDOW = 40;
+
+export type SearchPage = {
+  items: (ArticleListItem & { rank: number })[];
+  /** Matches among the ranked window; `capped` when there are more. */
+  total: number;
+  capped: boolean;
+  page: number;
+  pageCount: number;
+};
+
+type Row = Omit<ArticleListItem, 'publishedAt' | 'viewCount'> & {
+  publishedAt: Date | string | null;
+  viewCount: number | string;
+  rank: number | string;
+  total: number | string;
+};
 
 /**
  * Diacritics-insensitive, ranked full-text search over published articles.
- * `query` must already be normalised (lib/search-query.ts); it is only ever
- * passed as a bound parameter. websearch_to_tsquery never raises on odd input.
+ * `query` must already be normalised (lib/search-query.ts); it only ever
+ * reaches Postgres as a bound parameter, and websearch_to_tsquery never
+ * raises on odd input. Visibility is the same rule as isPubliclyVisible.
  */
-export async function searchPublishedArticles(
-  query: string,
-  page: number,
-  now = new Date(),
-  db?: Executor,
-): Promise<Page<ArticleListItem & { rank: number }>> {
-  if (!query) return { items: [], total: 0, page, pageCount: 1 };
+export async function searchPublishedArticles(query: string, page: number, now = new Date(), db?: Executor): Promise<SearchPage> {
+  if (!query) return { items: [], total: 0, capped: false, page, pageCount: 1 };
   const conn = db ?? (await getDb());
-  const tsQuery = sql`websearch_to_tsquery('simple', vn_unaccent(lower(${query})))`;
-  const where = and(isPubliclyVisible(now), sql`${articles.searchVector} @@ ${tsQuery}`);
-  const rank = sql<number>`ts_rank_cd(${articles.searchVector}, ${tsQuery}, 1)`;
-  const [items, countRows] = await Promise.all([
-    conn
-      .select({
-        id: articles.id,
-        title: articles.title,
-        slug: articles.slug,
-        sapo: articles.sapo,
-        coverImage: articles.coverImage,
-        coverCaption: articles.coverCaption,
-        publishedAt: articles.publishedAt,
-        viewCount: articles.viewCount,
-        categoryName: categories.name,
-        categorySlug: categories.slug,
-        authorName: users.name,
-        authorSlug: users.slug,
-        rank,
-      })
-      .from(articles)
-      .innerJoin(users, eq(users.id, articles.authorId))
-      .leftJoin(categories, eq(categories.id, articles.categoryId))
-      .where(where)
-      .orderBy(desc(rank), desc(articles.publishedAt))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
-    conn.select({ n: sql<number>`count(*)::int` }).from(articles).where(where),
-  ]);
-  const total = Number(countRows[0]?.n ?? 0);
-  return { items: items.map((i) => ({ ...i, rank: Number(i.rank) })), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  // A string, not a Date: postgres.js cannot bind a Date inside a raw sql`` fragment.
+  const nowIso = now.toISOString();
+  const result = await conn.execute(sql`
+    WITH q AS (SELECT websearch_to_tsquery('simple', vn_unaccent(lower(${query}))) AS query),
+    recent AS (
+      SELECT a.id FROM articles a, q
+      WHERE a.status = 'published' AND a.published_at <= ${nowIso}::timestamptz AND a.search_vector @@ q.query
+      ORDER BY a.published_at DESC NULLS LAST LIMIT ${RECENT_WINDOW}
+    ),
+    titled AS (
+      SELECT a.id FROM articles a, q
+      WHERE a.status = 'published' AND a.published_at <= ${nowIso}::timestamptz AND a.title_vector @@ q.query
+      ORDER BY a.published_at DESC NULLS LAST LIMIT ${TITLE_WINDOW}
+    ),
+    candidates AS (SELECT id FROM recent UNION SELECT id FROM titled)
+    SELECT a.id, a.title, a.slug, a.sapo, a.cover_image AS "coverImage", a.cover_caption AS "coverCaption",
+           a.published_at AS "publishedAt", a.view_count AS "viewCount",
+           c.name AS "categoryName", c.slug AS "categorySlug", u.name AS "authorName", u.slug AS "authorSlug",
+           ts_rank_cd(a.search_vector, q.query, 1) + CASE WHEN a.title_vector @@ q.query THEN 1 ELSE 0 END AS rank,
+           count(*) OVER () AS total
+    FROM candidates
+    JOIN articles a ON a.id = candidates.id
+    JOIN users u ON u.id = a.author_id
+    LEFT JOIN categories c ON c.id = a.category_id
+    CROSS JOIN q
+    ORDER BY rank DESC, a.published_at DESC NULLS LAST, a.id DESC
+    LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}
+  `);
+  // postgres.js returns the rows as an array, PGlite as { rows }.
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: Row[] }).rows) as Row[];
+  const total = Number(rows[0]?.total ?? 0);
+  const items = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    slug: r.slug,
+    sapo: r.sapo,
+    coverImage: r.coverImage,
+    coverCaption: r.coverCaption,
+    categoryName: r.categoryName,
+    categorySlug: r.categorySlug,
+    authorName: r.authorName,
+    authorSlug: r.authorSlug,
+    publishedAt: r.publishedAt === null ? null : new Date(r.publishedAt),
+    viewCount: Number(r.viewCount),
+    rank: Number(r.rank),
+  }));
+  return {
+    items,
+    total,
+    capped: total >= RECENT_WINDOW,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
 }

@@ -33,7 +33,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <h2 id="results-title" className="mb-4 text-slate-700">
             {result.total > 0 ? (
               <>
-                Tìm thấy <strong>{result.total.toLocaleString('vi-VN')}</strong> kết quả cho “{query}”
+                Tìm thấy {result.capped ? 'hơn ' : ''}<strong>{result.total.toLocaleString('vi-VN')}</strong> kết quả cho “{query}”{result.capped ? ' (hiển thị các kết quả mới và sát nhất)' : ''}
               </>
             ) : (
               <>Không tìm thấy kết quả nào cho “{query}”.</>
