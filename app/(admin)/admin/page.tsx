@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AuditTable } from '@/components/admin/AuditTable';
+import { DashboardArticles } from '@/components/admin/DashboardArticles';
 import { listAuditEntries } from '@/db/queries/audit';
 import { requirePageUser } from '@/lib/auth/page-guard';
 
@@ -14,7 +15,7 @@ export default async function DashboardPage() {
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Tổng quan</h1>
 
-      {/* ── Bài của tôi / Chờ duyệt: <DashboardArticles user={user} /> (components/admin/DashboardArticles.tsx) goes here. ── */}
+      <DashboardArticles user={user} />
 
       <section aria-labelledby="hoat-dong-gan-day" className="space-y-3">
         <h2 id="hoat-dong-gan-day" className="text-lg font-semibold">

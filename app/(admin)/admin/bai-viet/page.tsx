@@ -1,0 +1,108 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ArticleTable } from '@/components/admin/ArticleTable';
+import { NewArticleButton } from '@/components/admin/NewArticleButton';
+import { listAdminArticles, listAuthors } from '@/db/queries/editorial-list';
+import { getCategories } from '@/db/queries/taxonomy';
+import { requirePageUser } from '@/lib/auth/page-guard';
+import { isEditor } from '@/lib/editorial';
+import { adminListSchema } from '@/lib/validation/editorial';
+
+export const metadata: Metadata = { title: 'Bài viết' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const field = 'rounded-md border border-slate-300 px-2 py-1.5 text-sm';
+const statusOptions = [
+  ['', 'Mọi trạng thái'],
+  ['draft', 'Nháp'],
+  ['pending', 'Chờ duyệt'],
+  ['published', 'Đã xuất bản'],
+  ['scheduled', 'Hẹn giờ'],
+  ['rejected', 'Bị trả lại'],
+  ['archived', 'Đã gỡ'],
+] as const;
+
+export default async function ArticlesPage({ searchParams }: Props) {
+  const user = await requirePageUser();
+  const raw = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  const filters = adminListSchema.parse({ status: one(raw.status), category: one(raw.category), author: one(raw.author), q: one(raw.q), cursor: one(raw.cursor) });
+  const editor = isEditor(user.role);
+  const [list, categories, authors] = await Promise.all([listAdminArticles(user, filters), getCategories(), editor ? listAuthors() : Promise.resolve([])]);
+  const nextHref = list.nextCursor
+    ? `/admin/bai-viet?${new URLSearchParams(
+        Object.entries({ ...filters, cursor: list.nextCursor })
+          .filter(([, v]) => v !== undefined && v !== '')
+          .map(([k, v]) => [k, String(v)]),
+      )}`
+    : null;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{editor ? 'Bài viết' : 'Bài viết của tôi'}</h1>
+        <NewArticleButton />
+      </div>
+      <form role="search" aria-label="Lọc bài viết" className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3" method="get">
+        <label className="grid gap-1 text-sm">
+          Tìm theo tiêu đề, nội dung
+          <input name="q" type="search" defaultValue={filters.q ?? ''} className={field} />
+        </label>
+        <label className="grid gap-1 text-sm">
+          Trạng thái
+          <select name="status" defaultValue={filters.status ?? ''} className={field}>
+            {statusOptions.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="grid gap-1 text-sm">
+          Chuyên mục
+          <select name="category" defaultValue={filters.category ?? ''} className={field}>
+            <option value="">Mọi chuyên mục</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {editor ? (
+          <label className="grid gap-1 text-sm">
+            Tác giả
+            <select name="author" defaultValue={filters.author ?? ''} className={field}>
+              <option value="">Mọi tác giả</option>
+              {authors.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm text-white">
+          Lọc
+        </button>
+        <Link href="/admin/bai-viet" className="px-2 py-1.5 text-sm text-sky-900 hover:underline">
+          Bỏ lọc
+        </Link>
+      </form>
+      <ArticleTable items={list.items} showNote />
+      <nav aria-label="Phân trang" className="flex gap-3 text-sm">
+        {filters.cursor ? (
+          <Link href="/admin/bai-viet" className="text-sky-900 hover:underline">
+            « Trang đầu
+          </Link>
+        ) : null}
+        {nextHref ? (
+          <Link href={nextHref} className="text-sky-900 hover:underline">
+            Trang sau »
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,225 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { saveDraftAction } from '@/app/(admin)/admin/bai-viet/actions';
+import type { ConflictInfo, SavedState, SavePayload } from './types';
+
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'retrying'; message: string; retryAt: number }
+  | { kind: 'blocked'; message: string }
+  | { kind: 'conflict'; info: ConflictInfo };
+
+type Options = {
+  articleId: number;
+  initialVersion: number;
+  getPayload: () => SavePayload;
+  /** True while an IME composition (Telex/VNI) is in progress: autosave waits for it to end. */
+  isComposing: () => boolean;
+  onSaved: (state: SavedState) => void;
+  enabled: boolean;
+};
+
+/** Idle time before an autosave. */
+export const AUTOSAVE_IDLE_MS = 3000;
+const KEEPALIVE_LIMIT = 60_000;
+
+export const backupKey = (articleId: number) => `toa-soan:bai-viet:${articleId}`;
+export type LocalBackup = { baseVersion: number; at: number; payload: SavePayload };
+
+export function readBackup(articleId: number): LocalBackup | null {
+  try {
+    const raw = window.localStorage.getItem(backupKey(articleId));
+    return raw ? (JSON.parse(raw) as LocalBackup) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Saving without ever touching what the user is typing: the saver reads the
+ * editor's state and never writes it back. Changes are kept in localStorage
+ * until the server confirms them; failures retry with backoff; a stale
+ * version stops everything and reports the conflict.
+ */
+export function useArticleSaver({ articleId, initialVersion, getPayload, isComposing, onSaved, enabled }: Options) {
+  const [status, setStatusState] = useState<SaveStatus>({ kind: 'idle' });
+  const statusRef = useRef<SaveStatus>(status);
+  const version = useRef(initialVersion);
+  const changeSeq = useRef(0);
+  const savedSeq = useRef(0);
+  const inFlight = useRef<Promise<SavedState | null> | null>(null);
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const backupTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const attempts = useRef(0);
+  const opts = useRef({ getPayload, isComposing, onSaved, enabled });
+  useEffect(() => {
+    opts.current = { getPayload, isComposing, onSaved, enabled };
+  });
+
+  const setStatus = useCallback((next: SaveStatus) => {
+    statusRef.current = next;
+    setStatusState(next);
+  }, []);
+
+  const writeBackup = useCallback(() => {
+    if (changeSeq.current === savedSeq.current) return;
+    try {
+      const backup: LocalBackup = { baseVersion: version.current, at: Date.now(), payload: opts.current.getPayload() };
+      window.localStorage.setItem(backupKey(articleId), JSON.stringify(backup));
+    } catch {
+      // Storage full or disabled: the server save is still attempted.
+    }
+  }, [articleId]);
+
+  const clearTimers = () => {
+    if (idleTimer.current) clearTimeout(idleTimer.current);
+    idleTimer.current = null;
+  };
+
+  const save = useCallback(
+    async (manual: boolean): Promise<SavedState | null> => {
+      if (inFlight.current) await inFlight.current.catch(() => null);
+      if (statusRef.current.kind === 'conflict') return null;
+      if (!manual && changeSeq.current === savedSeq.current) return null;
+      if (!manual && opts.current.isComposing()) {
+        schedule(800);
+        return null;
+      }
+      clearTimers();
+      const seq = changeSeq.current;
+      const body = { ...opts.current.getPayload(), version: version.current, ...(manual ? {} : { autosave: true }) };
+      setStatus({ kind: 'saving' });
+      const run = (async (): Promise<SavedState | null> => {
+        let outcome: { ok: true; data: SavedState } | { ok: false; code: string; message: string; details?: unknown; transient: boolean };
+        try {
+          if (manual) {
+            const r = await saveDraftAction(body);
+            outcome = r.ok ? { ok: true, data: r.data } : { ok: false, code: r.code, message: r.message, details: r.details, transient: false };
+          } else {
+            const res = await fetch(`/api/admin/bai-viet/${articleId}`, {
+              method: 'PUT',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify(body),
+            });
+            const json = await res.json().catch(() => ({}));
+            outcome = res.ok
+              ? { ok: true, data: json as SavedState }
+              : { ok: false, code: json.code ?? 'internal', message: json.message ?? 'Lỗi máy chủ.', details: json.details, transient: res.status >= 500 || res.status === 429 };
+          }
+        } catch {
+          outcome = { ok: false, code: 'network', message: 'Mất kết nối tới máy chủ.', transient: true };
+        }
+        if (outcome.ok) {
+          attempts.current = 0;
+          version.current = outcome.data.version;
+          savedSeq.current = seq;
+          if (changeSeq.current === seq) {
+            try {
+              window.localStorage.removeItem(backupKey(articleId));
+            } catch {}
+            setStatus({ kind: 'saved', at: new Date() });
+          } else {
+            setStatus({ kind: 'dirty' });
+            schedule(AUTOSAVE_IDLE_MS);
+          }
+          opts.current.onSaved(outcome.data);
+          return outcome.data;
+        }
+        writeBackup();
+        if (outcome.code === 'conflict') {
+          setStatus({ kind: 'conflict', info: outcome.details as ConflictInfo });
+        } else if (outcome.transient || outcome.code === 'internal') {
+          attempts.current += 1;
+          const delay = Math.min(60_000, 1000 * 2 ** attempts.current);
+          setStatus({ kind: 'retrying', message: outcome.message, retryAt: Date.now() + delay });
+          schedule(delay);
+        } else {
+          setStatus({ kind: 'blocked', message: outcome.message });
+        }
+        return null;
+      })();
+      inFlight.current = run;
+      try {
+        return await run;
+      } finally {
+        if (inFlight.current === run) inFlight.current = null;
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [articleId, setStatus, writeBackup],
+  );
+
+  function schedule(ms: number) {
+    clearTimers();
+    idleTimer.current = setTimeout(() => void save(false), ms);
+  }
+
+  /** Called on every change: cheap (no state writes while already dirty). */
+  const markDirty = useCallback(() => {
+    if (!opts.current.enabled) return;
+    changeSeq.current += 1;
+    const kind = statusRef.current.kind;
+    if (kind === 'conflict' || kind === 'blocked') return;
+    if (kind !== 'dirty' && kind !== 'retrying' && kind !== 'saving') setStatus({ kind: 'dirty' });
+    if (backupTimer.current) clearTimeout(backupTimer.current);
+    backupTimer.current = setTimeout(writeBackup, 1000);
+    if (kind !== 'retrying') schedule(AUTOSAVE_IDLE_MS);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [setStatus, writeBackup]);
+
+  // Leaving the page: keep a local copy no matter what, and try a last save.
+  useEffect(() => {
+    const onHide = () => {
+      if (changeSeq.current === savedSeq.current || statusRef.current.kind === 'conflict') return;
+      writeBackup();
+      const body = JSON.stringify({ ...opts.current.getPayload(), version: version.current, autosave: true });
+      if (body.length < KEEPALIVE_LIMIT) {
+        void fetch(`/api/admin/bai-viet/${articleId}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body, keepalive: true }).catch(() => {});
+      }
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') {
+        writeBackup();
+        void save(false);
+      }
+    };
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [articleId, save, writeBackup]);
+
+  useEffect(
+    () => () => {
+      if (idleTimer.current) clearTimeout(idleTimer.current);
+      if (backupTimer.current) clearTimeout(backupTimer.current);
+    },
+    [],
+  );
+
+  return {
+    status,
+    isDirty: () => changeSeq.current !== savedSeq.current,
+    getVersion: () => version.current,
+    setVersion: (v: number) => {
+      version.current = v;
+    },
+    markDirty,
+    saveNow: () => save(true),
+    /** Saves if anything changed (before a transition); false when the save failed. */
+    flush: async () => (changeSeq.current === savedSeq.current && !inFlight.current ? true : (await save(true)) !== null),
+    /** After seeing the conflict, the user chose to save their text over the server's. */
+    overwriteAfterConflict: (serverVersion: number) => {
+      version.current = serverVersion;
+      setStatus({ kind: 'dirty' });
+      return save(true);
+    },
+    dismissBlocked: () => setStatus({ kind: changeSeq.current === savedSeq.current ? 'idle' : 'dirty' }),
+  };
+}
