@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { baseAuthConfig } from '@/lib/auth/config';
 import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
 import { buildNonceCsp } from '@/lib/security/headers.mjs';
@@ -15,7 +15,7 @@ import { buildNonceCsp } from '@/lib/security/headers.mjs';
  */
 const { auth } = NextAuth(() => baseAuthConfig());
 
-export const proxy = auth((request) => {
+const withSession = auth((request) => {
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith('/admin') && !request.auth?.user?.id) {
     const signIn = new URL('/dang-nhap', request.nextUrl);
@@ -34,6 +34,14 @@ export const proxy = auth((request) => {
   response.headers.set('Cache-Control', 'private, no-store');
   return response;
 });
+
+// With a lazily built config (the secret is resolved at run time, never at build
+// time) next-auth's auth(handler) resolves to the wrapped handler asynchronously.
+const handler = withSession as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
+
+export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  return (await handler)(request, event);
+}
 
 function newNonce(): string {
   return Buffer.from(crypto.randomUUID()).toString('base64');
