@@ -1,0 +1,189 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import sharp from 'sharp';
+
+// Demo accounts from db/seed-data/site.ts.
+const journalist = { email: 'lamtu@laocai.vn', password: 'PhongVien@2026' };
+const moderator = { email: 'bientap@laocai.vn', password: 'BienTap@2026' };
+
+async function signedIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Mật khẩu').fill(account.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  return page;
+}
+
+async function newArticle(page: Page): Promise<number> {
+  await page.getByRole('button', { name: 'Viết bài mới' }).click();
+  await expect(page).toHaveURL(/\/admin\/bai-viet\/\d+$/);
+  await expect(page.getByRole('textbox', { name: 'Nội dung' })).toBeVisible();
+  return Number(page.url().split('/').pop());
+}
+
+const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung' });
+const saveStatus = (page: Page) => page.getByTestId('save-status');
+const articleStatus = (page: Page) => page.getByTestId('article-status');
+
+test.describe('the newsroom', () => {
+  test.describe.configure({ mode: 'serial' });
+  const suffix = Date.now().toString(36);
+  const title = `Lễ hội hoa tam giác mạch Y Tý ${suffix}`;
+  const note = 'Cần thêm nguồn ảnh và tên tác giả ảnh.';
+
+  test('a journalist writes, a moderator returns, the journalist fixes, the moderator publishes, readers find it', async ({ browser }) => {
+    test.setTimeout(240_000);
+    const writer = await signedIn(browser, journalist);
+    const id = await newArticle(writer);
+
+    await writer.getByLabel('Tiêu đề').fill(title);
+    await writer.getByLabel('Sapo').fill('Mùa hoa tam giác mạch nở rộ trên vùng cao Bát Xát, thu hút đông đảo du khách.');
+    await body(writer).click();
+    await writer.getByRole('button', { name: 'Tiêu đề 2' }).click();
+    await writer.keyboard.type('Toàn cảnh lễ hội');
+    await writer.keyboard.press('Enter');
+    await writer.keyboard.type('Đoàn khách đến Y Tý từ sáng sớm. ');
+    await writer.keyboard.press('Enter');
+    await writer.getByRole('button', { name: '• Danh sách' }).click();
+    await writer.keyboard.type('Ngày thứ nhất: khai mạc');
+    await writer.keyboard.press('Enter');
+    await writer.keyboard.type('Ngày thứ hai: chợ phiên');
+    await writer.keyboard.press('Enter');
+    await writer.keyboard.press('Enter');
+    await writer.keyboard.type('Xem thêm tại ');
+    await writer.getByRole('button', { name: 'Liên kết' }).click();
+    await writer.getByLabel('Địa chỉ liên kết').fill('https://laocai.gov.vn');
+    await writer.getByRole('button', { name: 'Áp dụng' }).click();
+
+    // An uploaded image with a caption.
+    await writer.getByRole('button', { name: 'Chèn ảnh' }).click();
+    const dialog = writer.getByRole('dialog', { name: 'Chèn ảnh' });
+    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#b83280' } }).png().toBuffer();
+    await dialog.getByLabel(/Tệp ảnh/).setInputFiles({ name: 'tam-giac-mach.png', mimeType: 'image/png', buffer: png });
+    await dialog.getByLabel('Chú thích').fill('Hoa tam giác mạch ở Y Tý');
+    await dialog.getByRole('button', { name: 'Tải lên' }).click();
+    await expect(body(writer).locator('img[src^="/media/"]')).toBeVisible();
+
+    await writer.getByLabel('Chuyên mục').selectOption({ label: 'Du lịch' });
+    await writer.getByLabel(/^Thẻ/).fill('Y Tý, Tam giác mạch');
+    await writer.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect(saveStatus(writer)).toHaveText(/^Đã lưu lúc \d{2}:\d{2}$/);
+    await expect(writer.getByTestId('word-count')).toContainText('từ');
+
+    await writer.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await expect(articleStatus(writer)).toHaveText('Chờ duyệt');
+    await expect(writer.getByLabel('Tiêu đề')).toBeDisabled();
+
+    // The moderator finds it in the queue and returns it with a note.
+    const editor = await signedIn(browser, moderator);
+    await expect(editor.getByTestId('pending-count')).toContainText(/Chờ duyệt: [1-9]/);
+    await editor.getByRole('navigation', { name: 'Quản trị tòa soạn' }).getByRole('link', { name: 'Chờ duyệt' }).click();
+    await expect(editor.getByRole('heading', { level: 1 })).toHaveText('Chờ duyệt');
+    await editor.getByRole('link', { name: title }).click();
+    await expect(editor).toHaveURL(new RegExp(`/admin/bai-viet/${id}$`));
+    await editor.getByLabel('Lý do trả lại').fill(note);
+    await editor.getByRole('button', { name: 'Trả lại' }).click();
+    await expect(articleStatus(editor)).toHaveText('Bị trả lại');
+
+    // The journalist sees the note on the dashboard, fixes and resubmits.
+    await writer.goto('/admin');
+    await expect(writer.getByText(note)).toBeVisible();
+    await writer.getByRole('link', { name: title }).first().click();
+    await expect(writer.getByRole('note').filter({ hasText: note })).toBeVisible();
+    await writer.getByLabel('Chú thích ảnh đại diện').fill('Ảnh: Lâm Tú');
+    await writer.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect(articleStatus(writer)).toHaveText('Nháp');
+    await writer.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await expect(articleStatus(writer)).toHaveText('Chờ duyệt');
+
+    // The moderator publishes.
+    await editor.reload();
+    await expect(articleStatus(editor)).toHaveText('Chờ duyệt');
+    await editor.getByRole('button', { name: 'Xuất bản' }).click();
+    await expect(articleStatus(editor)).toHaveText('Đã xuất bản');
+
+    // A reader finds it on the home page, in its category, in search and in the feed.
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto('/');
+    await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+    await reader.goto('/chuyen-muc/du-lich');
+    await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+    await reader.goto(`/tim-kiem?q=${encodeURIComponent(`tam giac mach ${suffix}`)}`);
+    await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+    const rss = await reader.request.get('/rss.xml');
+    expect(await rss.text()).toContain(title);
+
+    await reader.getByRole('link', { name: title }).first().click();
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText(title);
+    const article = reader.locator('.article-body');
+    await expect(article.getByRole('heading', { level: 2, name: 'Toàn cảnh lễ hội' })).toBeVisible();
+    await expect(article.getByRole('listitem')).toHaveCount(2);
+    await expect(article.getByRole('link', { name: 'https://laocai.gov.vn' })).toHaveAttribute('rel', 'noopener noreferrer');
+    await expect(article.locator('figure img[src^="/media/"]')).toBeVisible();
+    await expect(article.locator('figcaption')).toHaveText('Hoa tam giác mạch ở Y Tý');
+    const image = await reader.request.get((await article.locator('figure img').getAttribute('src'))!);
+    expect(image.headers()['x-content-type-options']).toBe('nosniff');
+  });
+
+  test('two editors on the same article: the second save gets the conflict, with both versions', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const first = await signedIn(browser, moderator);
+    const id = await newArticle(first);
+    await first.getByLabel('Tiêu đề').fill(`Bài hai người cùng sửa ${suffix}`);
+    await first.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect(saveStatus(first)).toHaveText(/^Đã lưu lúc/);
+
+    const second = await signedIn(browser, moderator);
+    await second.goto(`/admin/bai-viet/${id}`);
+    await expect(second.getByLabel('Tiêu đề')).toHaveValue(`Bài hai người cùng sửa ${suffix}`);
+
+    await first.getByLabel('Sapo').fill('Bản của cửa sổ thứ nhất.');
+    await first.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect(saveStatus(first)).toHaveText(/^Đã lưu lúc/);
+
+    await second.getByLabel('Sapo').fill('Bản của cửa sổ thứ hai.');
+    await second.getByRole('button', { name: 'Lưu nháp' }).click();
+    const conflict = second.getByRole('alertdialog', { name: /Xung đột phiên bản/ });
+    await expect(conflict).toBeVisible();
+    await expect(conflict.getByRole('article', { name: 'Bản trên máy chủ' })).toContainText('Bản của cửa sổ thứ nhất.');
+    await expect(conflict.getByRole('article', { name: 'Bản của bạn' })).toContainText('Bản của cửa sổ thứ hai.');
+    await expect(conflict.getByRole('button', { name: 'Sao chép bản của tôi' })).toBeVisible();
+    // Nothing was overwritten.
+    await first.reload();
+    await expect(first.getByLabel('Sapo')).toHaveValue('Bản của cửa sổ thứ nhất.');
+  });
+
+  test("a journalist opening someone else's article gets a 404", async ({ browser }) => {
+    const owner = await signedIn(browser, moderator);
+    const id = await newArticle(owner);
+    const writer = await signedIn(browser, journalist);
+    const response = await writer.goto(`/admin/bai-viet/${id}`);
+    expect(response?.status()).toBe(404);
+    await expect(writer.getByRole('textbox', { name: 'Nội dung' })).toHaveCount(0);
+  });
+
+  test('Vietnamese IME composition is neither lost nor doubled by autosave', async ({ browser }) => {
+    test.setTimeout(90_000);
+    const writer = await signedIn(browser, journalist);
+    await newArticle(writer);
+    await writer.getByLabel('Tiêu đề').fill(`Gõ Telex ${suffix}`);
+    await body(writer).click();
+    await writer.keyboard.type('Xin chào ');
+    const cdp = await writer.context().newCDPSession(writer);
+    // Telex "tieengs" → "tiếng": the input method composes, then commits.
+    for (const step of ['t', 'ti', 'tie', 'tiê', 'tiên', 'tiếng']) {
+      await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+      await writer.waitForTimeout(150);
+    }
+    // Idle long enough for an autosave while still composing: it must wait.
+    await writer.waitForTimeout(3500);
+    await cdp.send('Input.insertText', { text: 'tiếng' });
+    await writer.keyboard.type(' Việt');
+    await expect(saveStatus(writer)).toHaveText(/^Đã lưu lúc/, { timeout: 15_000 });
+    await expect(body(writer)).toHaveText('Xin chào tiếng Việt');
+    await writer.reload();
+    await expect(body(writer)).toHaveText('Xin chào tiếng Việt');
+  });
+});
