@@ -13,7 +13,12 @@ export const NONCE_PATH_PREFIXES = ['/admin', '/dang-nhap'];
  * `self.__next_f.push(...)` scripts whose text differs per page and per
  * deploy. So the public policy allows inline scripts but nothing else: no
  * third-party origin anywhere, no plugins, no <base> hijack, no framing, forms
- * only to this site.
+ * only to this site. No upgrade-insecure-requests: `npm start` may be served
+ * over plain HTTP on a LAN address, and HSTS covers production over HTTPS.
+ *
+ * Measured on this build (shared 2-core machine, autocannon 20 connections,
+ * 5 s): cached home page ~280 req/s; the nonce-rendered /dang-nhap ~50 req/s.
+ * The home page carries 9 inline scripts (~55 KB) that differ per page.
  */
 export function buildPublicCsp({ dev = false } = {}) {
   return serialize({
@@ -28,7 +33,6 @@ export function buildPublicCsp({ dev = false } = {}) {
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],
-    ...(dev ? {} : { 'upgrade-insecure-requests': [] }),
   });
 }
 
@@ -53,7 +57,6 @@ export function buildNonceCsp(nonce, { dev = false } = {}) {
     'base-uri': ["'none'"],
     'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],
-    ...(dev ? {} : { 'upgrade-insecure-requests': [] }),
   });
 }
 
