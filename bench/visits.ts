@@ -8,7 +8,7 @@
 //                  a database bench_visits_<pid> is created there and dropped at the end
 //   BENCH_EVENTS   the large size (default 10000000)
 //   BENCH_SKIP_BUILD=1 reuses an existing build in NEXT_DIST_DIR (default .next-visits)
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../db/client';
@@ -53,15 +53,17 @@ type CannonRequest = Omit<autocannon.Request, 'setupRequest'> & {
   setupRequest?: (req: autocannon.Request, context: Ctx) => autocannon.Request;
   onResponse?: (status: number, body: string, context: Ctx) => void;
 };
-const cannon = autocannon as unknown as (options: Omit<autocannon.Options, 'requests'> & { requests?: CannonRequest[] }) => Promise<autocannon.Result>;
+const cannon = autocannon as unknown as (
+  options: Omit<autocannon.Options, 'requests'> & { requests?: CannonRequest[]; amount?: number },
+) => Promise<autocannon.Result>;
 
-async function loadVisits(base: string, slugs: string[], answered: Set<string>): Promise<LoadResult> {
+async function loadVisits(base: string, slugs: string[], answered: Set<string>, amount?: number): Promise<LoadResult> {
   let n = 0;
   const paths = ['/', '/chuyen-muc/tin-tuc', ...slugs.map((s) => `/bai-viet/${s}`)];
   const result = await cannon({
     url: `${base}/api/visits`,
     connections: 50,
-    duration: 10,
+    ...(amount ? { amount } : { duration: 10 }),
     requests: [
       {
         method: 'POST',
@@ -105,8 +107,8 @@ async function seedEvents(handle: DatabaseHandle, from: number, to: number, toda
   await handle.db.execute(sql`
     INSERT INTO visit_events (event_id, occurred_at, day, visitor_hash, new_visit, path, article_id, referrer_host)
     SELECT 'seed-' || g,
-      (${today}::date - (g % ${DAYS}))::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' + ((g * 7919) % 86400) * interval '1 second',
-      ${today}::date - (g % ${DAYS}),
+      (${today}::date - (g % ${DAYS})::int)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' + ((g * 7919) % 86400) * interval '1 second',
+      ${today}::date - (g % ${DAYS})::int,
       decode(md5((g / 3)::text), 'hex'),
       g % 3 = 0,
       CASE WHEN g % 5 < 3 THEN '/bai-viet/x' ELSE '/' END,
@@ -146,7 +148,13 @@ async function main() {
   try {
     await migrateDatabase(handle);
     if (process.env.BENCH_SKIP_BUILD !== '1') buildInto(DIST_DIR);
-    server = await startServer(PORT, { DATABASE_URL: dbUrl(DB_NAME), NEXT_DIST_DIR: DIST_DIR, PORT: String(PORT), SITE_URL: `http://127.0.0.1:${PORT}` });
+    server = await startServer(PORT, {
+      DATABASE_URL: dbUrl(DB_NAME),
+      NEXT_DIST_DIR: DIST_DIR,
+      PORT: String(PORT),
+      SITE_URL: `http://127.0.0.1:${PORT}`,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64'),
+    });
     const base = `http://127.0.0.1:${PORT}`;
     const slugs = (await query<{ slug: string }>(handle, sql`SELECT slug FROM articles WHERE status = 'published' ORDER BY id LIMIT 20`)).map((r) => r.slug);
 
@@ -175,6 +183,11 @@ async function main() {
           )[0]!.n,
         )
       : 0;
+    // Exactness: a fixed number of beacons, every answer awaited, so nothing is in flight at the end.
+    await handle.db.execute(sql`TRUNCATE visit_events`);
+    const exactAmount = 5000;
+    const exact = await loadVisits(base, slugs, new Set(), exactAmount);
+    const exactStored = await count(handle, 'visit_events');
     server.kill('SIGTERM');
     server = null;
 
@@ -186,6 +199,10 @@ async function main() {
     if (stored !== visits.total2xx) {
       console.log(`(${stored - visits.total2xx} more rows than 2xx answers: requests committed after the load generator stopped listening at the 10 s deadline)`);
     }
+
+    console.log(
+      `fixed run of ${exactAmount} beacons (all answers awaited): 2xx answers ${exact.total2xx}, non-2xx ${exact.non2xx}, events in the database ${exactStored} → ${exactStored === exact.total2xx ? 'equal' : 'DIFFERENT'}`,
+    );
 
     // Widget: 1 thousand events, then 10 million.
     await handle.db.execute(sql`TRUNCATE visit_events, visitor_presence, visit_daily, article_views_daily, referrer_daily, visit_snapshot`);
