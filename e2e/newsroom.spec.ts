@@ -28,7 +28,6 @@ const saveStatus = (page: Page) => page.getByTestId('save-status');
 const articleStatus = (page: Page) => page.getByTestId('article-status');
 
 test.describe('the newsroom', () => {
-  test.describe.configure({ mode: 'serial' });
   const suffix = Date.now().toString(36);
   const title = `Lễ hội hoa tam giác mạch Y Tý ${suffix}`;
   const note = 'Cần thêm nguồn ảnh và tên tác giả ảnh.';
@@ -38,7 +37,7 @@ test.describe('the newsroom', () => {
     const writer = await signedIn(browser, journalist);
     const id = await newArticle(writer);
 
-    await writer.getByLabel('Tiêu đề').fill(title);
+    await writer.getByLabel('Tiêu đề', { exact: true }).fill(title);
     await writer.getByLabel('Sapo').fill('Mùa hoa tam giác mạch nở rộ trên vùng cao Bát Xát, thu hút đông đảo du khách.');
     await body(writer).click();
     await writer.getByRole('button', { name: 'Tiêu đề 2' }).click();
@@ -62,7 +61,7 @@ test.describe('the newsroom', () => {
     const dialog = writer.getByRole('dialog', { name: 'Chèn ảnh' });
     const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#b83280' } }).png().toBuffer();
     await dialog.getByLabel(/Tệp ảnh/).setInputFiles({ name: 'tam-giac-mach.png', mimeType: 'image/png', buffer: png });
-    await dialog.getByLabel('Chú thích').fill('Hoa tam giác mạch ở Y Tý');
+    await dialog.getByLabel('Chú thích', { exact: true }).fill('Hoa tam giác mạch ở Y Tý');
     await dialog.getByRole('button', { name: 'Tải lên' }).click();
     await expect(body(writer).locator('img[src^="/media/"]')).toBeVisible();
 
@@ -74,7 +73,7 @@ test.describe('the newsroom', () => {
 
     await writer.getByRole('button', { name: 'Gửi duyệt' }).click();
     await expect(articleStatus(writer)).toHaveText('Chờ duyệt');
-    await expect(writer.getByLabel('Tiêu đề')).toBeDisabled();
+    await expect(writer.getByLabel('Tiêu đề', { exact: true })).toBeDisabled();
 
     // The moderator finds it in the queue and returns it with a note.
     const editor = await signedIn(browser, moderator);
@@ -89,7 +88,7 @@ test.describe('the newsroom', () => {
 
     // The journalist sees the note on the dashboard, fixes and resubmits.
     await writer.goto('/admin');
-    await expect(writer.getByText(note)).toBeVisible();
+    await expect(writer.getByText(note).first()).toBeVisible();
     await writer.getByRole('link', { name: title }).first().click();
     await expect(writer.getByRole('note').filter({ hasText: note })).toBeVisible();
     await writer.getByLabel('Chú thích ảnh đại diện').fill('Ảnh: Lâm Tú');
@@ -121,6 +120,7 @@ test.describe('the newsroom', () => {
     await expect(article.getByRole('heading', { level: 2, name: 'Toàn cảnh lễ hội' })).toBeVisible();
     await expect(article.getByRole('listitem')).toHaveCount(2);
     await expect(article.getByRole('link', { name: 'https://laocai.gov.vn' })).toHaveAttribute('rel', 'noopener noreferrer');
+    await article.locator('figure img').scrollIntoViewIfNeeded();
     await expect(article.locator('figure img[src^="/media/"]')).toBeVisible();
     await expect(article.locator('figcaption')).toHaveText('Hoa tam giác mạch ở Y Tý');
     const image = await reader.request.get((await article.locator('figure img').getAttribute('src'))!);
@@ -131,13 +131,13 @@ test.describe('the newsroom', () => {
     test.setTimeout(120_000);
     const first = await signedIn(browser, moderator);
     const id = await newArticle(first);
-    await first.getByLabel('Tiêu đề').fill(`Bài hai người cùng sửa ${suffix}`);
+    await first.getByLabel('Tiêu đề', { exact: true }).fill(`Bài hai người cùng sửa ${suffix}`);
     await first.getByRole('button', { name: 'Lưu nháp' }).click();
     await expect(saveStatus(first)).toHaveText(/^Đã lưu lúc/);
 
     const second = await signedIn(browser, moderator);
     await second.goto(`/admin/bai-viet/${id}`);
-    await expect(second.getByLabel('Tiêu đề')).toHaveValue(`Bài hai người cùng sửa ${suffix}`);
+    await expect(second.getByLabel('Tiêu đề', { exact: true })).toHaveValue(`Bài hai người cùng sửa ${suffix}`);
 
     await first.getByLabel('Sapo').fill('Bản của cửa sổ thứ nhất.');
     await first.getByRole('button', { name: 'Lưu nháp' }).click();
@@ -168,7 +168,7 @@ test.describe('the newsroom', () => {
     test.setTimeout(90_000);
     const writer = await signedIn(browser, journalist);
     await newArticle(writer);
-    await writer.getByLabel('Tiêu đề').fill(`Gõ Telex ${suffix}`);
+    await writer.getByLabel('Tiêu đề', { exact: true }).fill(`Gõ Telex ${suffix}`);
     await body(writer).click();
     await writer.keyboard.type('Xin chào ');
     const cdp = await writer.context().newCDPSession(writer);

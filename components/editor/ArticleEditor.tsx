@@ -121,13 +121,11 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saverRef = useRef<{ markDirty: () => void } | null>(null);
 
-  const editor = useEditor({
-    extensions: editorExtensions(),
-    content: initialContent,
-    immediatelyRender: false,
-    shouldRerenderOnTransaction: false,
-    editable,
-    editorProps: {
+  // Stable option objects: TipTap calls setOptions (and view.updateState) on any
+  // render whose options differ, which must never happen in the middle of typing.
+  const extensions = useMemo(() => editorExtensions(), []);
+  const editorProps = useMemo(
+    () => ({
       attributes: {
         'aria-label': 'Nội dung',
         role: 'textbox',
@@ -135,7 +133,16 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
         class: 'prose prose-slate max-w-none min-h-[24rem] px-4 py-3 focus:outline-none',
       },
       transformPastedHTML: cleanPastedHtml,
-    },
+    }),
+    [],
+  );
+  const editor = useEditor({
+    extensions,
+    content: initialContent,
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editable,
+    editorProps,
     onCreate: ({ editor: e }) => {
       const storage = e.storage as unknown as { characterCount: { words: () => number; characters: () => number } };
       setCounts({ words: storage.characterCount.words(), characters: storage.characterCount.characters() });
@@ -158,7 +165,9 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
       articleId: article.id,
       title: f.title,
       sapo: f.sapo,
-      body: { json: editor ? editor.getJSON() : (article.bodyJson ?? { type: 'doc', content: [] }) },
+      // A plain-JSON copy: ProseMirror attrs objects are not plain (null prototype),
+      // and a server action's serializer would send them as opaque references.
+      body: { json: JSON.parse(JSON.stringify(editor ? editor.getJSON() : (article.bodyJson ?? { type: 'doc', content: [] }))) },
       slug: slug || undefined,
       categoryId: f.categoryId,
       tags: f.tags
