@@ -60,6 +60,8 @@ function statusText(s: SaveStatus): string {
       return 'Đang lưu…';
     case 'saved':
       return `Đã lưu lúc ${hhmm.format(s.at)}`;
+    case 'autosaved':
+      return `Đã lưu tạm lúc ${hhmm.format(s.at)} — bấm «Cập nhật bài» để đưa lên trang`;
     case 'retrying':
       return `Lưu thất bại (${s.message}). Sẽ thử lại lúc ${hhmm.format(new Date(s.retryAt))}; bản nháp vẫn được giữ trên máy này.`;
     case 'blocked':
@@ -349,7 +351,7 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
           <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
             {editable ? (
               <button type="button" disabled={busy} onClick={() => void saver.saveNow()} className="w-full rounded-md bg-sky-800 px-3 py-2 font-medium text-white hover:bg-sky-900 disabled:opacity-50">
-                Lưu nháp
+                {status === 'published' ? 'Cập nhật bài' : 'Lưu nháp'}
               </button>
             ) : null}
             {can('submit') ? (

@@ -48,4 +48,13 @@ export type SavePayload = {
   authorId?: number;
 };
 
-export type SavedState = { id: number; version: number; status: ArticleStatus; slug: string; publishedAt: string | Date | null; reviewNote: string | null };
+export type SavedState = {
+  id: number;
+  version: number;
+  status: ArticleStatus;
+  slug: string;
+  publishedAt: string | Date | null;
+  reviewNote: string | null;
+  /** An autosave of a published article: kept as a revision, not live yet. */
+  liveUnchanged?: boolean;
+};

@@ -9,6 +9,8 @@ export type SaveStatus =
   | { kind: 'dirty' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
+  /** A published article's autosave: stored, not live. */
+  | { kind: 'autosaved'; at: Date }
   | { kind: 'retrying'; message: string; retryAt: number }
   | { kind: 'blocked'; message: string }
   | { kind: 'conflict'; info: ConflictInfo };
@@ -117,7 +119,11 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
           attempts.current = 0;
           version.current = outcome.data.version;
           savedSeq.current = seq;
-          if (changeSeq.current === seq) {
+          if (outcome.data.liveUnchanged) {
+            // Kept on the server as a revision only: the local copy stays until "Cập nhật".
+            savedSeq.current = -1;
+            setStatus({ kind: 'autosaved', at: new Date() });
+          } else if (changeSeq.current === seq) {
             try {
               window.localStorage.removeItem(backupKey(articleId));
             } catch {}

@@ -17,7 +17,10 @@ export type EditorialDeps = { db?: Database | Executor; now?: Date };
 /** Which public pages a change touches: the caller revalidates exactly these. */
 export type PublicImpact = { tags: string[]; paths: string[] };
 
-export type ArticleState = Pick<Article, 'id' | 'version' | 'status' | 'slug' | 'publishedAt' | 'updatedAt' | 'reviewNote'>;
+export type ArticleState = Pick<Article, 'id' | 'version' | 'status' | 'slug' | 'publishedAt' | 'updatedAt' | 'reviewNote'> & {
+  /** An autosave of a published article: stored as a revision, the public version is unchanged. */
+  liveUnchanged?: boolean;
+};
 export type EditorialResult = { article: ArticleState; impact: PublicImpact | null };
 
 /** How long an autosave keeps folding into the same revision before a new one starts. */
@@ -219,8 +222,15 @@ export async function saveArticle(actor: Actor, input: SaveArticleData, deps: Ed
       if (!cat) throw new AppError('validation_failed', 'Chuyên mục không tồn tại.');
     }
 
-    const before = touchesPublic(row.status) ? await publicFacts(tx, row) : null;
     const body = 'json' in input.body ? renderEditorDocument(input.body.json) : renderRawHtml(input.body.html);
+    if (input.autosave && row.status === 'published') {
+      // Half-typed edits never go live: an autosave of a published article is
+      // kept as its autosave revision only, until someone presses "Cập nhật".
+      const draftCopy = { ...row, title: input.title, sapo: input.sapo, bodyJson: 'json' in input.body ? input.body.json : null, bodyHtml: body.html };
+      await storeRevision(tx, draftCopy, actor, 'autosave', now);
+      return { article: { ...stateOf(row), liveUnchanged: true }, impact: null };
+    }
+    const before = touchesPublic(row.status) ? await publicFacts(tx, row) : null;
     const slug = await uniqueSlug(tx, input.slug, input.title, row.id);
     const status: ArticleStatus = row.status === 'rejected' ? 'draft' : row.status;
 

@@ -211,6 +211,17 @@ describeDb(`editorial workflow on ${testDriver}`, () => {
     expect(edited.impact?.tags).toContain('article:bai-sua-sau-xuat-ban');
     const pub = await getPublishedArticleBySlug('bai-sua-sau-xuat-ban', new Date(t0.getTime() + 1000), handle.db);
     expect(pub?.bodyText).toContain('Đã cập nhật số liệu.');
+    // An autosave of a published article never goes live by itself.
+    const autosaved = await saveArticle(
+      moderator,
+      draft(created.id, edited.article.version, { slug: 'bai-sua-sau-xuat-ban', body: body('Đang gõ dở…'), autosave: true }),
+      deps(),
+    );
+    expect(autosaved.article.liveUnchanged).toBe(true);
+    expect(autosaved.article.version).toBe(edited.article.version);
+    expect(autosaved.impact).toBeNull();
+    expect((await getPublishedArticleBySlug('bai-sua-sau-xuat-ban', new Date(t0.getTime() + 1000), handle.db))?.bodyText).toContain('Đã cập nhật số liệu.');
+    expect((await listRevisions(moderator, created.id, deps()))[0]).toMatchObject({ action: 'autosave' });
     const unpublished = await unpublishArticle(moderator, { articleId: created.id, version: edited.article.version }, deps());
     expect(unpublished.article.status).toBe('archived');
     expect(unpublished.impact?.paths).toContain('/bai-viet/bai-sua-sau-xuat-ban');
