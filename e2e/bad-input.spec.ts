@@ -10,11 +10,15 @@ const corpus = loadCorpus('sqli-and-bad-input.txt');
 
 test('every bad-input string through the search page and API gets a normal page or a clear 4xx', async ({ request }) => {
   for (const line of corpus) {
+    const label = JSON.stringify(line).slice(0, 80);
+    // A URL near Node's 16 KB header limit may be refused before the app with 431.
+    const tooLong = encodeForUrl(line).length > 8000;
     const page = await request.get(`/tim-kiem?q=${encodeForUrl(line)}`);
-    expect(page.status(), `search page for ${JSON.stringify(line)}`).toBe(200);
+    expect(tooLong ? [200, 431] : [200], `search page for ${label}`).toContain(page.status());
+    if (page.status() === 431) continue;
 
     const api = await request.get(`/api/search?q=${encodeForUrl(line)}`);
-    expect([200, 400], `search API for ${JSON.stringify(line)}`).toContain(api.status());
+    expect([200, 400], `search API for ${label}`).toContain(api.status());
     const body = await api.json();
     if (api.status() === 400) expect(body).toEqual({ code: 'bad_request', message: expect.any(String) });
     else expect(Array.isArray(body.items)).toBe(true);
@@ -24,10 +28,13 @@ test('every bad-input string through the search page and API gets a normal page 
 test('every bad-input string as an article slug or page number is a 4xx, never a 5xx', async ({ request }) => {
   for (const line of corpus) {
     const encoded = encodeForUrl(line).slice(0, 6000);
+    // "." and ".." are dot-segments: the URL itself resolves to another page.
+    const dotSegment = /^\.{1,2}$/.test(line);
     for (const path of [`/bai-viet/${encoded}`, `/chuyen-muc/kinh-te/trang/${encoded}`]) {
       const response = await request.get(path, { maxRedirects: 0 });
-      expect(response.status(), `${path} for ${JSON.stringify(line)}`).toBeGreaterThanOrEqual(300);
-      expect(response.status(), `${path} for ${JSON.stringify(line)}`).toBeLessThan(500);
+      const label = `${path.slice(0, 60)} for ${JSON.stringify(line).slice(0, 60)}`;
+      expect(response.status(), label).toBeLessThan(500);
+      if (!dotSegment) expect(response.status(), label).toBeGreaterThanOrEqual(400);
     }
   }
 });
