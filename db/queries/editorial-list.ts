@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { getDb } from '../index';
 import { articlePresence, articles, articleTags, categories, tags, users, type ArticleStatus } from '../schema';
@@ -63,21 +63,30 @@ export async function listAdminArticles(
     where.push(sql`${articles.searchVector} @@ plainto_tsquery('simple', vn_unaccent(lower(${q})))`);
   }
   if (filters.cursor) {
-    const [ms, id] = filters.cursor.split('_').map(Number) as [number, number];
-    const at = new Date(ms);
-    where.push(or(lt(articles.updatedAt, at), and(eq(articles.updatedAt, at), lt(articles.id, id)))!);
+    const [at, id] = filters.cursor.split('_') as [string, string];
+    // A row comparison, not an OR: Postgres walks the (updated_at, id) index from the cursor on.
+    where.push(sql`(${articles.updatedAt}, ${articles.id}) < (${at}::timestamptz, ${Number(id)})`);
   }
   const rows = await db
-    .select(rowColumns)
+    .select({
+      ...rowColumns,
+      // Microsecond precision: a millisecond cursor would skip rows within the same millisecond.
+      cursorAt: sql<string>`to_char(${articles.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(categories, eq(categories.id, articles.categoryId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(articles.updatedAt), desc(articles.id))
+    // NULLS LAST to match the indexes drizzle creates (`.desc()`); otherwise Postgres sorts all rows.
+    .orderBy(sql`${articles.updatedAt} desc nulls last`, sql`${articles.id} desc nulls last`)
     .limit(ADMIN_PAGE_SIZE + 1);
-  const items = rows.slice(0, ADMIN_PAGE_SIZE);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > ADMIN_PAGE_SIZE && last ? `${last.updatedAt.getTime()}_${last.id}` : null };
+  const items: AdminArticleRow[] = rows.slice(0, ADMIN_PAGE_SIZE).map((row) => {
+    const { cursorAt, ...item } = row;
+    void cursorAt;
+    return item;
+  });
+  const last = rows[ADMIN_PAGE_SIZE - 1];
+  return { items, nextCursor: rows.length > ADMIN_PAGE_SIZE && last ? `${last.cursorAt}_${last.id}` : null };
 }
 
 /** "Chờ duyệt": oldest submission first, so nothing waits forever. */

@@ -80,7 +80,7 @@ export const adminListSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   cursor: z
     .string()
-    .regex(/^\d{13}_\d{1,10}$/)
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z_\d{1,10}$/)
     .optional()
     .catch(undefined),
 });
