@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { VisitBeacon } from './VisitBeacon';
+import { VisitStatsLive } from './VisitStatsLive';
 
 /**
  * Header and footer for pages prerendered by `next build` (404, about): they
@@ -14,6 +16,9 @@ export function StaticShell({ children }: { children: React.ReactNode }) {
       </header>
       <main id="noi-dung">{children}</main>
       <footer role="contentinfo" className="mt-10 bg-slate-800 px-4 py-6 text-sm text-slate-200">
+        <div className="mx-auto mb-4 max-w-6xl">
+          <VisitStatsLive initial={null} />
+        </div>
         <p className="mx-auto max-w-6xl">
           <Link href="/" className="underline">
             Trang chủ
@@ -24,6 +29,7 @@ export function StaticShell({ children }: { children: React.ReactNode }) {
           </Link>
         </p>
       </footer>
+      <VisitBeacon />
     </>
   );
 }

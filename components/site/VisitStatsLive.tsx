@@ -13,7 +13,8 @@ function isFigures(value: unknown): value is VisitFigures {
   return ['online', 'today', 'week', 'total'].every((k) => typeof v[k] === 'number');
 }
 
-export function VisitStatsLive({ initial }: { initial: VisitFigures }) {
+/** `initial` is null on pages prerendered at build time: the figures arrive after load. */
+export function VisitStatsLive({ initial }: { initial: VisitFigures | null }) {
   const [figures, setFigures] = useState(initial);
 
   useEffect(() => {
@@ -36,11 +37,11 @@ export function VisitStatsLive({ initial }: { initial: VisitFigures }) {
     };
   }, []);
 
-  const rows: [string, string, number][] = [
-    ['Đang online', 'online', figures.online],
-    ['Hôm nay', 'today', figures.today],
-    ['Trong tuần', 'week', figures.week],
-    ['Tất cả', 'total', figures.total],
+  const rows: [string, keyof VisitFigures][] = [
+    ['Đang online', 'online'],
+    ['Hôm nay', 'today'],
+    ['Trong tuần', 'week'],
+    ['Tất cả', 'total'],
   ];
   return (
     <section aria-labelledby="visit-stats-title" data-testid="visit-stats">
@@ -48,9 +49,9 @@ export function VisitStatsLive({ initial }: { initial: VisitFigures }) {
         Thống kê truy cập
       </h2>
       <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm">
-        {rows.map(([label, key, value]) => (
+        {rows.map(([label, key]) => (
           <li key={key}>
-            {label}: <span data-stat={key}>{number.format(value)}</span>
+            {label}: <span data-stat={key}>{figures ? number.format(figures[key]) : '…'}</span>
           </li>
         ))}
       </ul>
