@@ -186,4 +186,62 @@ test.describe('the newsroom', () => {
     await writer.reload();
     await expect(body(writer)).toHaveText('Xin chào tiếng Việt');
   });
+
+  test('pasting from Word or Google Docs keeps the structure and drops the styling', async ({ browser }) => {
+    const writer = await signedIn(browser, journalist);
+    await newArticle(writer);
+    await body(writer).click();
+    const googleDocs =
+      '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1234abcd">' +
+      '<h2 dir="ltr" style="line-height:1.38;margin-top:18pt"><span style="font-size:16pt;font-family:Arial;color:#000000;font-weight:400">Kết quả nổi bật</span></h2>' +
+      '<p dir="ltr" style="line-height:1.38"><span style="font-size:11pt;font-family:Arial;color:#ff0000">Năm nay có </span><span style="font-size:11pt;font-weight:700">ba điểm mới</span><span style="font-size:11pt"> đáng chú ý.</span></p>' +
+      '<ul style="margin-top:0"><li dir="ltr" style="list-style-type:disc"><p dir="ltr"><span style="font-size:11pt">Điểm một</span></p></li><li dir="ltr"><p dir="ltr"><span style="font-size:11pt">Điểm hai</span></p></li></ul>' +
+      '</b>';
+    const word =
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body>' +
+      '<p class="MsoNormal" style="margin-bottom:8pt"><span style="font-family:Calibri">Đoạn văn từ Word<o:p></o:p></span></p>' +
+      '<p class="MsoListParagraphCxSpFirst" style="mso-list:l0 level1 lfo1"><span style="mso-list:Ignore">·<span>&nbsp;&nbsp;</span></span>Mục Word một</p>' +
+      '<p class="MsoListParagraphCxSpLast" style="mso-list:l0 level1 lfo1"><span style="mso-list:Ignore">·<span>&nbsp;&nbsp;</span></span>Mục Word hai</p>' +
+      '</body></html>';
+    const paste = (html: string) =>
+      body(writer).evaluate((el, data) => {
+        const transfer = new DataTransfer();
+        transfer.setData('text/html', data);
+        transfer.setData('text/plain', 'x');
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      }, html);
+    const editor = body(writer);
+
+    await paste(googleDocs);
+    await expect(editor.locator('h2')).toHaveText('Kết quả nổi bật');
+    await expect(editor.locator('strong')).toHaveText('ba điểm mới');
+    await expect(editor.locator('p', { hasText: 'Năm nay có' })).toHaveText('Năm nay có ba điểm mới đáng chú ý.');
+    await expect(editor.locator('ul li')).toHaveText(['Điểm một', 'Điểm hai']);
+    expect(await editor.locator('[style], [id], [dir]').count()).toBe(0);
+
+    await writer.keyboard.press('Control+a');
+    await writer.keyboard.press('Delete');
+    await paste(word);
+    await expect(editor.getByText('Đoạn văn từ Word')).toBeVisible();
+    await expect(editor.locator('ul li')).toHaveText(['Mục Word một', 'Mục Word hai']);
+    expect(await editor.locator('[style], [class*="Mso"]').count()).toBe(0);
+    await expect(editor).not.toContainText('·');
+  });
+
+  test('"Xem trước" shows the unpublished article to its author only', async ({ browser }) => {
+    const writer = await signedIn(browser, journalist);
+    const id = await newArticle(writer);
+    await writer.getByLabel('Tiêu đề', { exact: true }).fill(`Bản xem trước ${suffix}`);
+    await writer.getByLabel('Sapo').fill('Chưa xuất bản.');
+    await writer.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect(saveStatus(writer)).toHaveText(/^Đã lưu lúc/);
+    const [preview] = await Promise.all([writer.context().waitForEvent('page'), writer.getByRole('link', { name: 'Xem trước' }).click()]);
+    await expect(preview).toHaveURL(new RegExp(`/xem-truoc/${id}$`));
+    await expect(preview.getByRole('heading', { level: 1 })).toHaveText(`Bản xem trước ${suffix}`);
+    await expect(preview.getByRole('note')).toContainText('Bản xem trước');
+
+    const stranger = await (await browser.newContext()).newPage();
+    expect((await stranger.goto(`/xem-truoc/${id}`))?.status()).toBe(404);
+    expect((await stranger.request.get(`/api/admin/preview?id=${id}`, { maxRedirects: 0 })).status()).toBe(401);
+  });
 });
