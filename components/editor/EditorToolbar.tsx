@@ -1,5 +1,6 @@
 'use client';
 
+import { redoDepth, undoDepth } from '@tiptap/pm/history';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useState } from 'react';
 import { isSafeLinkHref } from '@/lib/content/urls';
@@ -26,8 +27,9 @@ export function EditorToolbar({ editor, onInsertImage }: Props) {
       table: e.isActive('table'),
       image: e.isActive('image'),
       imageAttrs: e.isActive('image') ? (e.getAttributes('image') as { alt?: string; caption?: string }) : null,
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
+      // Reading the history depth is O(1); e.can().undo() builds a command chain on every keystroke.
+      canUndo: undoDepth(e.state) > 0,
+      canRedo: redoDepth(e.state) > 0,
       editable: e.isEditable,
     }),
   });
