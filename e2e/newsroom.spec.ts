@@ -244,4 +244,70 @@ test.describe('the newsroom', () => {
     expect((await stranger.goto(`/xem-truoc/${id}`))?.status()).toBe(404);
     expect((await stranger.request.get(`/api/admin/preview?id=${id}`, { maxRedirects: 0 })).status()).toBe(401);
   });
+
+  test('a failed autosave is shown, kept in the browser and retried until the server has it', async ({ browser }) => {
+    test.setTimeout(90_000);
+    const writer = await signedIn(browser, journalist);
+    const id = await newArticle(writer);
+    let refused = 0;
+    await writer.route(`**/api/admin/bai-viet/${id}`, (route) => {
+      if (route.request().method() === 'PUT' && refused < 2) {
+        refused += 1;
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await writer.getByLabel('Tiêu đề', { exact: true }).fill(`Mạng chập chờn ${suffix}`);
+    await body(writer).click();
+    await writer.keyboard.type('Chữ gõ lúc mất mạng vẫn còn.');
+    await expect(saveStatus(writer)).toContainText('Lưu thất bại', { timeout: 10_000 });
+    const backup = await writer.evaluate((key) => window.localStorage.getItem(key), `toa-soan:bai-viet:${id}`);
+    expect(backup).toContain('Chữ gõ lúc mất mạng vẫn còn.');
+    await expect(saveStatus(writer)).toHaveText(/^Đã lưu lúc/, { timeout: 30_000 });
+    expect(refused).toBe(2);
+    expect(await writer.evaluate((key) => window.localStorage.getItem(key), `toa-soan:bai-viet:${id}`)).toBeNull();
+    await writer.reload();
+    await expect(body(writer)).toHaveText('Chữ gõ lúc mất mạng vẫn còn.');
+  });
+
+  test('leaving the page right after typing loses nothing', async ({ browser }) => {
+    const writer = await signedIn(browser, journalist);
+    const id = await newArticle(writer);
+    await body(writer).click();
+    await writer.keyboard.type('Gõ xong là đi ngay.');
+    // Well before the idle autosave: the page-hide save (keepalive) and the local copy take over.
+    await writer.goto('/admin');
+    await writer.goto(`/admin/bai-viet/${id}`);
+    await expect(body(writer)).toHaveText('Gõ xong là đi ngay.');
+  });
+
+  test('revisions: a word diff between two versions and restoring an earlier one', async ({ browser }) => {
+    const writer = await signedIn(browser, journalist);
+    await newArticle(writer);
+    await writer.getByLabel('Tiêu đề', { exact: true }).fill(`Phiên bản ${suffix}`);
+    await body(writer).click();
+    await writer.keyboard.type('Sáng nay trời mưa.');
+    await writer.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect(saveStatus(writer)).toHaveText(/^Đã lưu lúc/);
+    await body(writer).click();
+    await writer.keyboard.press('Control+a');
+    await writer.keyboard.type('Chiều nay trời nắng.');
+    await writer.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect(saveStatus(writer)).toHaveText(/^Đã lưu lúc/);
+    await writer.reload();
+    const panel = writer.getByRole('region', { name: 'Lịch sử phiên bản' });
+    // Newest first; autosaves may sit between the two manual saves.
+    const saves = panel.getByRole('row').filter({ hasText: 'Lưu nháp' });
+    await expect(saves).toHaveCount(2);
+    await saves.nth(1).getByRole('radio', { name: /So sánh từ/ }).check();
+    await saves.nth(0).getByRole('radio', { name: /So sánh đến/ }).check();
+    await panel.getByRole('button', { name: 'So sánh hai phiên bản' }).click();
+    const diff = panel.getByLabel('Khác biệt');
+    await expect(diff.locator('del', { hasText: 'Sáng' })).toBeVisible();
+    await expect(diff.locator('ins', { hasText: 'Chiều' })).toBeVisible();
+    writer.once('dialog', (d) => void d.accept());
+    await saves.nth(1).getByRole('button', { name: 'Khôi phục' }).click();
+    await expect(body(writer)).toHaveText('Sáng nay trời mưa.');
+    await expect(writer.getByRole('region', { name: 'Lịch sử phiên bản' }).getByRole('row').nth(1)).toContainText('Khôi phục');
+  });
 });
