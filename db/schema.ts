@@ -34,6 +34,12 @@ export const users = pgTable('users', {
   role: userRole('role').notNull().default('journalist'),
   passwordHash: text('password_hash').notNull(),
   active: boolean('active').notNull().default(true),
+  /**
+   * Sessions signed in before this instant are void. Cookies are stateless
+   * JWTs, so signing out or resetting a password must be recorded here: a
+   * request still in flight could otherwise re-issue the deleted cookie.
+   */
+  sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
   bio: text('bio'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
