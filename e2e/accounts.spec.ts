@@ -90,6 +90,18 @@ test.describe('newsroom accounts', () => {
     await expect(page).toHaveURL(/\/dang-nhap\?callbackUrl=%2Fadmin$/);
   });
 
+  test('a session cookie kept from before "Đăng xuất" no longer opens /admin', async ({ page, context }) => {
+    await signIn(page, 'moderator');
+    await expect(page).toHaveURL(/\/admin$/);
+    const before = await context.cookies();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect(page).toHaveURL(/\/dang-nhap/);
+    // Replays the old cookie, as a request in flight at sign-out (or a thief) would.
+    await context.addCookies(before);
+    await page.goto('/admin');
+    await expect(page).toHaveURL(/\/dang-nhap\?callbackUrl=%2Fadmin$/);
+  });
+
   test('the admin sees sign-ins in the audit log', async ({ page }) => {
     await signIn(page, 'admin', '/dang-nhap?callbackUrl=%2Fadmin%2Fnhat-ky');
     await expect(page).toHaveURL(/\/admin\/nhat-ky$/);

@@ -5,6 +5,7 @@ import { headers } from 'next/headers';
 import { z } from 'zod';
 import { recordAudit } from '@/db/queries/audit';
 import { getLoginLockout } from '@/db/queries/login-attempts';
+import { revokeSessions } from '@/db/queries/users';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { sanitizeCallbackUrl } from '@/lib/auth/callback-url';
 import { clientIpFromHeaders } from '@/lib/auth/client-ip';
@@ -56,6 +57,10 @@ async function lockedMessage(email: string): Promise<string> {
 
 export async function signOutAction(): Promise<void> {
   const user = await getSessionUser();
-  if (user) await recordAudit({ actorId: user.id, action: 'auth.sign_out', targetType: 'user', targetId: user.id });
+  if (user) {
+    // Deleting the cookie is not enough: a request in flight would re-issue it.
+    await revokeSessions(user.id);
+    await recordAudit({ actorId: user.id, action: 'auth.sign_out', targetType: 'user', targetId: user.id });
+  }
   await signOut({ redirectTo: '/dang-nhap' });
 }

@@ -101,7 +101,8 @@ export async function resetUserPassword(userId: number, password: string, actorI
   const passwordHash = await bcrypt.hash(password, PASSWORD_COST);
   await conn.transaction(async (tx) => {
     await lockUser(userId, tx);
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+    // A new password ends every session that was signed in with the old one.
+    await tx.update(users).set({ passwordHash, sessionsValidAfter: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
     await recordAudit({ actorId, action: 'user.password_reset', targetType: 'user', targetId: userId }, tx);
   });
 }
@@ -121,7 +122,7 @@ export async function upsertUserFromCli(
   const user = await conn.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ name: input.name.trim(), role: input.role, passwordHash, active: true, updatedAt: new Date() })
+      .set({ name: input.name.trim(), role: input.role, passwordHash, active: true, sessionsValidAfter: new Date(), updatedAt: new Date() })
       .where(eq(users.id, existing.id))
       .returning(summary);
     await recordAudit(
@@ -131,4 +132,10 @@ export async function upsertUserFromCli(
     return row!;
   });
   return { created: false, user };
+}
+
+/** Ends every session of the user that began before now (sign-out). */
+export async function revokeSessions(userId: number, db?: Executor): Promise<void> {
+  const conn = db ?? (await getDb());
+  await conn.update(users).set({ sessionsValidAfter: new Date() }).where(eq(users.id, userId));
 }

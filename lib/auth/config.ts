@@ -37,7 +37,9 @@ export function baseAuthConfig(): NextAuthConfig {
       },
       session({ session, token }) {
         // Only the id travels; name, email and role are read from the database on every request.
-        return { ...session, user: { id: token.sub ?? '', email: '', name: null, image: null, emailVerified: null } };
+        // signedInAt lets the server void sessions that began before a sign-out (users.sessions_valid_after).
+        const user = { id: token.sub ?? '', email: '', name: null, image: null, emailVerified: null, signedInAt: token.signedInAt };
+        return { ...session, user };
       },
       redirect({ url, baseUrl }) {
         if (url.startsWith('/')) return `${baseUrl}${url.startsWith('//') ? '/admin' : url}`;

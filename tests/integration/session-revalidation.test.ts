@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { changeUserRole, setUserActive } from '@/db/queries/users';
+import { changeUserRole, resetUserPassword, revokeSessions, setUserActive } from '@/db/queries/users';
+import { isSessionRevoked } from '@/lib/auth/revocation';
 import { AppError } from '@/lib/http/errors';
 import { makeUser, useAsAppDatabase } from '../support/app-database';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
@@ -62,6 +63,24 @@ describeDb(`role changes and deactivation take effect on the next request (${tes
 
     await setUserActive(admin.id, true, keeper.id, handle.db);
     expect(await getSessionUser()).toMatchObject({ id: admin.id });
+  });
+
+  it('signing out and resetting the password void sessions begun before them', async () => {
+    const { users } = await import('@/db/schema');
+    const { eq } = await import('drizzle-orm');
+    const keeper = await makeUser(handle.db, 'admin');
+    const journalist = await makeUser(handle.db, 'journalist');
+    const validAfter = async () =>
+      (await handle.db.select({ v: users.sessionsValidAfter }).from(users).where(eq(users.id, journalist.id)))[0]!.v;
+    const signedInAt = Math.floor(Date.now() / 1000) - 60;
+    expect(isSessionRevoked(signedInAt, await validAfter())).toBe(false);
+
+    await revokeSessions(journalist.id, handle.db);
+    expect(isSessionRevoked(signedInAt, await validAfter())).toBe(true);
+
+    await handle.db.update(users).set({ sessionsValidAfter: null }).where(eq(users.id, journalist.id));
+    await resetUserPassword(journalist.id, 'Mat-khau-moi-2026', keeper.id, handle.db);
+    expect(isSessionRevoked(signedInAt, await validAfter())).toBe(true);
   });
 
   it('a session for a deleted or unknown user id is anonymous', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clientIpFromHeaders } from '@/lib/auth/client-ip';
 import { isPastAbsoluteLifetime, sessionLifetimes } from '@/lib/auth/lifetimes';
+import { isSessionRevoked } from '@/lib/auth/revocation';
 import { resolveAuthSecret } from '@/lib/auth/secret';
 import { assertSameOrigin } from '@/lib/http/origin';
 
@@ -68,5 +69,23 @@ describe('assertSameOrigin', () => {
     [{ origin: 'null' }],
   ])('refuses %j with 403', (headers) => {
     expect(() => assertSameOrigin(post(headers))).toThrow(expect.objectContaining({ code: 'forbidden' }));
+  });
+});
+
+describe('isSessionRevoked', () => {
+  const signOutAt = new Date('2026-11-29T10:00:00.500Z');
+  const seconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+  it('keeps every session of a user who never signed out', () => {
+    expect(isSessionRevoked(seconds('2026-11-29T09:00:00Z'), null)).toBe(false);
+  });
+  it('voids a session that began before the sign-out', () => {
+    expect(isSessionRevoked(seconds('2026-11-29T09:59:59Z'), signOutAt)).toBe(true);
+  });
+  it('keeps a session begun after the sign-out, or within its second', () => {
+    expect(isSessionRevoked(seconds('2026-11-29T10:00:00Z'), signOutAt)).toBe(false);
+    expect(isSessionRevoked(seconds('2026-11-29T10:05:00Z'), signOutAt)).toBe(false);
+  });
+  it('voids a token without a sign-in time once the user has signed out', () => {
+    expect(isSessionRevoked(Number.NaN, signOutAt)).toBe(true);
   });
 });
