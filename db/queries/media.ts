@@ -21,9 +21,10 @@ export async function listMedia(
 ): Promise<{ items: MediaListItem[]; nextBefore: number | null }> {
   const conn = db ?? (await getDb());
   const where: SQL[] = [];
-  const q = filters.q?.trim();
-  if (q) {
-    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // Every word must appear (in any order), without diacritics: "tam giac y ty" finds "Hoa tam giác mạch ở Y Tý".
+  const words = (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  for (const word of words) {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(sql`vn_unaccent(lower(${media.caption} || ' ' || ${media.alt})) like vn_unaccent(${pattern})`);
   }
   if (filters.before) where.push(lt(media.id, filters.before));

@@ -114,6 +114,7 @@ describeDb(`media uploads on ${testDriver}`, () => {
   it('finds images by caption without diacritics', async () => {
     const found = await listMedia({ q: 'ruong bac thang' }, handle.db);
     expect(found.items.map((m) => m.caption)).toEqual(['Ruộng bậc thang Y Tý']);
+    expect((await listMedia({ q: 'y ty ruong' }, handle.db)).items.map((m) => m.caption)).toEqual(['Ruộng bậc thang Y Tý']);
     expect((await listMedia({ q: '%' }, handle.db)).items).toEqual([]);
     expect((await listMedia({}, handle.db)).items.length).toBe(5);
   });
