@@ -186,7 +186,8 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
 
   const onSaved = useCallback((state: SavedState) => {
     setStatus(state.status);
-    if (!slugFocused.current) setFields((f) => (f.slugTouched || f.slug ? { ...f, slug: state.slug } : f));
+    // Show the slug the server chose (it may carry a -2 suffix), unless the user is editing it.
+    if (!slugFocused.current) setFields((f) => ({ ...f, slug: state.slug }));
   }, []);
 
   const saver = useArticleSaver({
@@ -459,7 +460,7 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
               <input
                 className={input}
                 disabled={!editable}
-                value={fields.slugTouched ? fields.slug : fields.slug || slugify(fields.title)}
+                value={fields.slugTouched || (fields.slug && fields.slug.replace(/-\d+$/, '') === slugify(fields.title)) ? fields.slug : slugify(fields.title)}
                 onFocus={() => (slugFocused.current = true)}
                 onBlur={() => (slugFocused.current = false)}
                 onChange={(e) => change({ slug: e.target.value, slugTouched: true })}
