@@ -91,6 +91,12 @@ test.describe('the newsroom', () => {
     await expect(writer.getByText(note).first()).toBeVisible();
     await writer.getByRole('link', { name: title }).first().click();
     await expect(writer.getByRole('note').filter({ hasText: note })).toBeVisible();
+    // Reuse the uploaded image from the library as the cover.
+    await writer.getByRole('button', { name: 'Chọn ảnh đại diện' }).click();
+    const library = writer.getByRole('dialog', { name: 'Chọn ảnh đại diện' });
+    await library.getByLabel('Tìm trong thư viện theo chú thích').fill('tam giac mach y ty');
+    await library.getByRole('button', { name: /Hoa tam giác mạch ở Y Tý/ }).first().click();
+    await expect(writer.getByAltText('Ảnh đại diện')).toBeVisible();
     await writer.getByLabel('Chú thích ảnh đại diện').fill('Ảnh: Lâm Tú');
     await writer.getByRole('button', { name: 'Lưu nháp' }).click();
     await expect(articleStatus(writer)).toHaveText('Nháp');
@@ -120,6 +126,10 @@ test.describe('the newsroom', () => {
     await expect(article.getByRole('heading', { level: 2, name: 'Toàn cảnh lễ hội' })).toBeVisible();
     await expect(article.getByRole('listitem')).toHaveCount(2);
     await expect(article.getByRole('link', { name: 'https://laocai.gov.vn' })).toHaveAttribute('rel', 'noopener noreferrer');
+    const cover = reader.locator('article figure img').first();
+    await expect(cover).toBeVisible();
+    expect(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect(reader.locator('article figure figcaption').first()).toHaveText('Ảnh: Lâm Tú');
     await article.locator('figure img').scrollIntoViewIfNeeded();
     await expect(article.locator('figure img[src^="/media/"]')).toBeVisible();
     await expect(article.locator('figcaption')).toHaveText('Hoa tam giác mạch ở Y Tý');
@@ -140,7 +150,7 @@ test.describe('the newsroom', () => {
     await expect(second.getByLabel('Tiêu đề', { exact: true })).toHaveValue(`Bài hai người cùng sửa ${suffix}`);
 
     await first.getByLabel('Sapo').fill('Bản của cửa sổ thứ nhất.');
-    await first.getByRole('button', { name: 'Lưu nháp' }).click();
+    await first.keyboard.press('Control+s');
     await expect(saveStatus(first)).toHaveText(/^Đã lưu lúc/);
 
     await second.getByLabel('Sapo').fill('Bản của cửa sổ thứ hai.');

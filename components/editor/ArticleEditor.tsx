@@ -219,6 +219,20 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
     return () => clearTimeout(t);
   }, [article.id, article.bodyJson, article.title, article.sapo]);
 
+  // Ctrl+S / ⌘S saves ("Lưu nháp") instead of the browser's "save page".
+  const saveNow = saver.saveNow;
+  useEffect(() => {
+    if (!editable) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void saveNow();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editable, saveNow]);
+
   const change = (patch: Partial<Fields>) => {
     setFields((f) => ({ ...f, ...patch }));
     saver.markDirty();
@@ -351,7 +365,7 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
         <aside className="space-y-4">
           <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
             {editable ? (
-              <button type="button" disabled={busy} onClick={() => void saver.saveNow()} className="w-full rounded-md bg-sky-800 px-3 py-2 font-medium text-white hover:bg-sky-900 disabled:opacity-50">
+              <button type="button" disabled={busy} title="Ctrl+S" onClick={() => void saver.saveNow()} className="w-full rounded-md bg-sky-800 px-3 py-2 font-medium text-white hover:bg-sky-900 disabled:opacity-50">
                 {status === 'published' ? 'Cập nhật bài' : 'Lưu nháp'}
               </button>
             ) : null}

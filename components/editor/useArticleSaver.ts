@@ -209,6 +209,8 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
     [],
   );
 
+  const saveNow = useCallback(() => save(true), [save]);
+
   return {
     status,
     isDirty: () => changeSeq.current !== savedSeq.current,
@@ -217,7 +219,7 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
       version.current = v;
     },
     markDirty,
-    saveNow: () => save(true),
+    saveNow,
     /** Saves if anything changed (before a transition); false when the save failed. */
     flush: async () => (changeSeq.current === savedSeq.current && !inFlight.current ? true : (await save(true)) !== null),
     /** After seeing the conflict, the user chose to save their text over the server's. */
