@@ -12,6 +12,7 @@ import { PAGE_SIZE, type ArticleListItem } from './articles';
  */
 export const RECENT_WINDOW = 100;
 export const TITLE_WINDOW = 40;
+export const FRESH_DAYS = 30;
 
 export type SearchPage = {
   items: (ArticleListItem & { rank: number })[];
@@ -27,6 +28,7 @@ type Row = Omit<ArticleListItem, 'publishedAt' | 'viewCount'> & {
   viewCount: number | string;
   rank: number | string;
   total: number | string;
+  recentCount: number | string;
 };
 
 /**
@@ -38,18 +40,35 @@ type Row = Omit<ArticleListItem, 'publishedAt' | 'viewCount'> & {
 export async function searchPublishedArticles(query: string, page: number, now = new Date(), db?: Executor): Promise<SearchPage> {
   if (!query) return { items: [], total: 0, capped: false, page, pageCount: 1 };
   const conn = db ?? (await getDb());
-  // A string, not a Date: postgres.js cannot bind a Date inside a raw sql`` fragment.
+  // Common words match a large share of all articles; looking at the last
+  // FRESH_DAYS first lets the index find the newest matches without visiting
+  // every match. Only when that window holds fewer than RECENT_WINDOW matches
+  // (rare words: cheap anyway) is the whole archive searched.
+  const since = new Date(now.getTime() - FRESH_DAYS * 86_400_000);
+  const fresh = await runSearch(conn, query, page, now, since);
+  if (fresh.recentCount >= RECENT_WINDOW) return fresh.page;
+  return (await runSearch(conn, query, page, now, null)).page;
+}
+
+async function runSearch(conn: Executor, query: string, page: number, now: Date, since: Date | null) {
+  // Strings, not Dates: postgres.js cannot bind a Date inside a raw sql`` fragment.
   const nowIso = now.toISOString();
+  const sinceIso = (since ?? new Date(0)).toISOString();
+  // Inline (not from the CTE) in the two lookups, so the planner sees a
+  // constant and can estimate how common the words are.
+  const tsQuery = sql`websearch_to_tsquery('simple', vn_unaccent(lower(${query})))`;
   const result = await conn.execute(sql`
-    WITH q AS (SELECT websearch_to_tsquery('simple', vn_unaccent(lower(${query}))) AS query),
+    WITH q AS (SELECT ${tsQuery} AS query),
     recent AS (
-      SELECT a.id FROM articles a, q
-      WHERE a.status = 'published' AND a.published_at <= ${nowIso}::timestamptz AND a.search_vector @@ q.query
+      SELECT a.id FROM articles a
+      WHERE a.status = 'published' AND a.published_at <= ${nowIso}::timestamptz AND a.published_at > ${sinceIso}::timestamptz
+        AND a.search_vector @@ ${tsQuery}
       ORDER BY a.published_at DESC NULLS LAST LIMIT ${RECENT_WINDOW}
     ),
     titled AS (
-      SELECT a.id FROM articles a, q
-      WHERE a.status = 'published' AND a.published_at <= ${nowIso}::timestamptz AND a.title_vector @@ q.query
+      SELECT a.id FROM articles a
+      WHERE a.status = 'published' AND a.published_at <= ${nowIso}::timestamptz AND a.published_at > ${sinceIso}::timestamptz
+        AND a.title_vector @@ ${tsQuery}
       ORDER BY a.published_at DESC NULLS LAST LIMIT ${TITLE_WINDOW}
     ),
     candidates AS (SELECT id FROM recent UNION SELECT id FROM titled)
@@ -57,7 +76,8 @@ export async function searchPublishedArticles(query: string, page: number, now =
            a.published_at AS "publishedAt", a.view_count AS "viewCount",
            c.name AS "categoryName", c.slug AS "categorySlug", u.name AS "authorName", u.slug AS "authorSlug",
            ts_rank_cd(a.search_vector, q.query, 1) + CASE WHEN a.title_vector @@ q.query THEN 1 ELSE 0 END AS rank,
-           count(*) OVER () AS total
+           count(*) OVER () AS total,
+           (SELECT count(*) FROM recent) AS "recentCount"
     FROM candidates
     JOIN articles a ON a.id = candidates.id
     JOIN users u ON u.id = a.author_id
@@ -84,11 +104,12 @@ export async function searchPublishedArticles(query: string, page: number, now =
     viewCount: Number(r.viewCount),
     rank: Number(r.rank),
   }));
-  return {
+  const searchPage: SearchPage = {
     items,
     total,
     capped: total >= RECENT_WINDOW,
     page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
   };
+  return { page: searchPage, recentCount: Number(rows[0]?.recentCount ?? 0) };
 }

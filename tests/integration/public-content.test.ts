@@ -9,10 +9,10 @@ import {
   getSitemapEntries,
   getTagArticles,
 } from '@/db/queries/articles';
-import { searchPublishedArticles } from '@/db/queries/search';
+import { FRESH_DAYS, searchPublishedArticles } from '@/db/queries/search';
 import { articles, articleTags, categories, tags, users, type ArticleStatus } from '@/db/schema';
 import { readSeedArticle, seedDemoContent } from '@/db/seed';
-import { normalizeSearchQuery } from '@/lib/search-query';
+import { foldVietnamese, normalizeSearchQuery } from '@/lib/search-query';
 import { slugify } from '@/lib/slug';
 import { loadCorpus } from '../support/corpus';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
@@ -122,6 +122,17 @@ describeDb(`public content on ${testDriver}`, () => {
   it('ranks a title match above body-only matches', async () => {
     const result = await searchPublishedArticles('chi thi 05', 1, now, handle.db);
     expect(result.items[0]?.slug).toBe(slugify(seedArticle.title));
+  });
+
+  it('finds an article older than the fresh window when few recent ones match', async () => {
+    const [old] = await handle.db
+      .select({ slug: articles.slug, title: articles.title })
+      .from(articles)
+      .where(sql`${articles.status} = 'published' AND ${articles.publishedAt} < ${new Date(now.getTime() - (FRESH_DAYS + 5) * 86_400_000).toISOString()}::timestamptz`)
+      .limit(1);
+    expect(old).toBeDefined();
+    const result = await searchPublishedArticles(normalizeSearchQuery(foldVietnamese(old!.title)), 1, now, handle.db);
+    expect(result.items.map((a) => a.slug)).toContain(old!.slug);
   });
 
   it('answers every bad-input corpus string with a normal result', async () => {
