@@ -54,7 +54,7 @@ async function main() {
   const server = await startServer(PORT, env);
   try {
     const base = `http://127.0.0.1:${PORT}`;
-    const sitemap = await (await fetch(`${base}/sitemap.xml`)).text();
+    const sitemap = await (await fetch(`${base}/sitemaps/articles-1.xml`)).text();
     const articlePath = /\/bai-viet\/thanh-pho-lao-cai-nhung-ket-qua[^<]*/.exec(sitemap)?.[0] ?? '/bai-viet/khong-co';
     const targets = { static: '/gioi-thieu', article: articlePath, home: '/', search: '/tim-kiem?q=lao+cai' };
     for (const p of Object.values(targets)) {

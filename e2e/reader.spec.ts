@@ -53,7 +53,20 @@ test.describe('feeds', () => {
       expect(XMLValidator.validate(body)).toBe(true);
       const doc = new XMLParser().parse(body);
       if (path.includes('rss')) expect(doc.rss.channel.item.length).toBeGreaterThan(0);
-      else expect(doc.urlset.url.length).toBeGreaterThan(0);
+      else if (path === '/sitemap.xml') {
+        // A sitemap index: every file it lists is itself a well-formed urlset.
+        const files: { loc: string }[] = [doc.sitemapindex.sitemap].flat();
+        expect(files.length).toBeGreaterThanOrEqual(2);
+        const locs: string[] = [];
+        for (const file of files) {
+          const child = await request.get(new URL(file.loc).pathname);
+          expect(child.status()).toBe(200);
+          const xml = await child.text();
+          expect(XMLValidator.validate(xml)).toBe(true);
+          locs.push(...[new XMLParser().parse(xml).urlset.url].flat().map((u: { loc: string }) => u.loc));
+        }
+        expect(locs.some((loc) => loc.includes('/bai-viet/thanh-pho-lao-cai-nhung-ket-qua'))).toBe(true);
+      } else expect(doc.urlset.url.length).toBeGreaterThan(0);
     });
   }
 

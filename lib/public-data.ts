@@ -107,3 +107,8 @@ export const cachedMostRead = unstable_cache(() => getMostReadArticles(5, 7), ['
   tags: [cacheTags.stats, cacheTags.articles],
   revalidate,
 });
+
+export const cachedSitemapChunkCount = unstable_cache(() => articleQueries.getSitemapChunkCount(), ['sitemap-chunks'], {
+  tags: [cacheTags.articles],
+  revalidate,
+});

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { getDb } from '../index';
 import { articles, articleTags, categories, tags, users } from '../schema';
@@ -183,12 +183,23 @@ export async function getArticlesPublishedSince(since: Date, limit: number, now 
     .limit(limit);
 }
 
-export async function getSitemapEntries(limit = 50_000, now = new Date(), db?: Executor) {
+/** Articles per sitemap file: well under the 50,000-URL limit and the data cache's 2 MB entry limit. */
+export const SITEMAP_CHUNK_SIZE = 5_000;
+
+/** How many article sitemap files there are: one per id range of SITEMAP_CHUNK_SIZE. */
+export async function getSitemapChunkCount(db?: Executor): Promise<number> {
   const conn = db ?? (await getDb());
+  const [row] = await conn.select({ maxId: sql<number>`coalesce(max(${articles.id}), 0)::int` }).from(articles);
+  return Math.max(1, Math.ceil(Number(row?.maxId ?? 0) / SITEMAP_CHUNK_SIZE));
+}
+
+/** Visible articles whose id falls in chunk `chunk` (1-based); id ranges keep each file stable as the archive grows. */
+export async function getSitemapChunk(chunk: number, now = new Date(), db?: Executor) {
+  const conn = db ?? (await getDb());
+  const from = (chunk - 1) * SITEMAP_CHUNK_SIZE;
   return conn
     .select({ slug: articles.slug, updatedAt: articles.updatedAt, publishedAt: articles.publishedAt })
     .from(articles)
-    .where(isPubliclyVisible(now))
-    .orderBy(newestFirst)
-    .limit(limit);
+    .where(and(isPubliclyVisible(now), gt(articles.id, from), lte(articles.id, from + SITEMAP_CHUNK_SIZE)))
+    .orderBy(articles.id);
 }
