@@ -15,6 +15,7 @@ declare module 'autocannon' {
     type Result = {
       requests: Histogram & { total: number };
       latency: Histogram;
+      throughput: Histogram;
       non2xx: number;
       errors: number;
       timeouts: number;

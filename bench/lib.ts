@@ -28,7 +28,7 @@ export async function startServer(port: number, env: Record<string, string | und
   throw new Error('server did not start');
 }
 
-export type LoadResult = { name: string; rps: number; p50: number; p99: number; non2xx: number; errors: number; total2xx: number };
+export type LoadResult = { name: string; rps: number; p50: number; p99: number; non2xx: number; errors: number; total2xx: number; bytesPerSec: number };
 
 export async function load(
   name: string,
@@ -51,6 +51,7 @@ export async function load(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     total2xx: result['2xx'],
+    bytesPerSec: result.throughput.average,
   };
 }
 
@@ -60,11 +61,12 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function printTable(rows: LoadResult[], ceiling: LoadResult): void {
-  console.log('\n| target | req/s | p50 ms | p99 ms | non-2xx | errors | % of ceiling |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('\n| target | req/s | p50 ms | p99 ms | non-2xx | errors | % of ceiling | KB/response | MB/s |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
+    const kb = r.rps > 0 ? r.bytesPerSec / r.rps / 1024 : 0;
     console.log(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${((100 * r.rps) / ceiling.rps).toFixed(0)}% |`,
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${((100 * r.rps) / ceiling.rps).toFixed(0)}% | ${kb.toFixed(1)} | ${(r.bytesPerSec / 1e6).toFixed(1)} |`,
     );
   }
 }
