@@ -98,6 +98,7 @@ async function loadVisits(base: string, slugs: string[], answered: Set<string>, 
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     total2xx: result['2xx'],
+    bytesPerSec: result.throughput.average,
   };
 }
 
