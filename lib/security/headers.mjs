@@ -25,7 +25,10 @@ export function buildPublicCsp({ dev = false } = {}) {
     'default-src': ["'self'"],
     'script-src': ["'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : [])],
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    // Article bodies may show https images the sanitizer let through.
+    'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+    // The only embeds the sanitizer keeps: YouTube's privacy-enhanced player.
+    'frame-src': ['https://www.youtube-nocookie.com'],
     'font-src': ["'self'"],
     'connect-src': ["'self'", ...(dev ? ['ws:'] : [])],
     'media-src': ["'self'"],
@@ -49,7 +52,10 @@ export function buildNonceCsp(nonce, { dev = false } = {}) {
     'default-src': ["'self'"],
     'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    // Article bodies may show https images the sanitizer let through.
+    'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+    // The only embeds the sanitizer keeps: YouTube's privacy-enhanced player.
+    'frame-src': ['https://www.youtube-nocookie.com'],
     'font-src': ["'self'"],
     'connect-src': ["'self'", ...(dev ? ['ws:'] : [])],
     'media-src': ["'self'"],

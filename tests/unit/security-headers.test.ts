@@ -25,11 +25,18 @@ describe('Content-Security-Policy builders', () => {
     expect(buildPublicCsp()).not.toContain("'unsafe-eval'");
   });
 
-  it('keeps the public policy static and first-party only', () => {
+  it('keeps the public policy static and first-party, but for body images and YouTube embeds', () => {
     const csp = directives(buildPublicCsp());
     expect(buildPublicCsp()).toBe(buildPublicCsp());
     expect(buildPublicCsp()).not.toContain('nonce-');
-    for (const [, values] of csp) for (const v of values) expect(v).toMatch(/^('self'|'unsafe-inline'|'none'|data:|blob:)$/);
+    for (const [name, values] of csp) {
+      if (name === 'img-src' || name === 'frame-src') continue;
+      for (const v of values) expect(v).toMatch(/^('self'|'unsafe-inline'|'none'|data:|blob:)$/);
+    }
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https:']);
+    // Exactly the embed origin the sanitizer allows, nothing else can be framed.
+    expect(csp.get('frame-src')).toEqual(['https://www.youtube-nocookie.com']);
+    expect(directives(buildNonceCsp('AAAAAAAAAAAAAAAAAAAAAAAA')).get('frame-src')).toEqual(['https://www.youtube-nocookie.com']);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
   });
