@@ -14,7 +14,8 @@ export const PAGE_SIZE = 12;
  */
 const newestFirst = sql`${articles.publishedAt} DESC NULLS LAST`;
 
-const listColumns = {
+/** The columns of an ArticleListItem, for every query that lists articles. */
+export const articleListColumns = {
   id: articles.id,
   title: articles.title,
   slug: articles.slug,
@@ -48,7 +49,7 @@ export type Page<T> = { items: T[]; total: number; page: number; pageCount: numb
 
 function listQuery(db: Executor) {
   return db
-    .select(listColumns)
+    .select(articleListColumns)
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(categories, eq(categories.id, articles.categoryId));

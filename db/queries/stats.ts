@@ -5,7 +5,7 @@ import { ONLINE_WINDOW_MS } from '../../lib/visits/rules';
 import type { Executor } from '../client';
 import { getDb } from '../index';
 import { articles, articleViewsDaily, categories, referrerDaily, users, visitDaily, visitorPresence } from '../schema';
-import type { ArticleListItem } from './articles';
+import { articleListColumns, type ArticleListItem } from './articles';
 import { isPubliclyVisible } from './public-filter';
 
 // Reads for "Đọc nhiều" and /admin/thong-ke. All come from the daily
@@ -85,18 +85,7 @@ export async function getMostReadArticles(limit = 5, days = 7, now = new Date(),
     .as('recent');
   const result = await conn
     .select({
-      id: articles.id,
-      title: articles.title,
-      slug: articles.slug,
-      sapo: articles.sapo,
-      coverImage: articles.coverImage,
-      coverCaption: articles.coverCaption,
-      publishedAt: articles.publishedAt,
-      viewCount: articles.viewCount,
-      categoryName: categories.name,
-      categorySlug: categories.slug,
-      authorName: users.name,
-      authorSlug: users.slug,
+      ...articleListColumns,
       recentViews: sql<number>`${recent.views}::int`,
     })
     .from(recent)
