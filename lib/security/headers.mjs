@@ -5,6 +5,22 @@
 /** Paths whose pages render per request and get a nonce-based policy from proxy.ts. */
 export const NONCE_PATH_PREFIXES = ['/admin', '/dang-nhap'];
 
+/** Directives both policies share: first-party everything, no plugins. */
+/** @param {boolean} dev */
+function sharedDirectives(dev) {
+  return {
+    'style-src': ["'self'", "'unsafe-inline'"],
+    // Article bodies may show https images the sanitizer let through.
+    'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+    // The only embeds the sanitizer keeps: YouTube's privacy-enhanced player.
+    'frame-src': ['https://www.youtube-nocookie.com'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'", ...(dev ? ['ws:'] : [])],
+    'media-src': ["'self'"],
+    'object-src': ["'none'"],
+  };
+}
+
 /**
  * Public pages are served from Next's full route cache: one HTML for every
  * reader, so no per-request nonce is possible (a nonce forces dynamic
@@ -24,15 +40,7 @@ export function buildPublicCsp({ dev = false } = {}) {
   return serialize({
     'default-src': ["'self'"],
     'script-src': ["'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : [])],
-    'style-src': ["'self'", "'unsafe-inline'"],
-    // Article bodies may show https images the sanitizer let through.
-    'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-    // The only embeds the sanitizer keeps: YouTube's privacy-enhanced player.
-    'frame-src': ['https://www.youtube-nocookie.com'],
-    'font-src': ["'self'"],
-    'connect-src': ["'self'", ...(dev ? ['ws:'] : [])],
-    'media-src': ["'self'"],
-    'object-src': ["'none'"],
+    ...sharedDirectives(dev),
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],
@@ -51,15 +59,7 @@ export function buildNonceCsp(nonce, { dev = false } = {}) {
   return serialize({
     'default-src': ["'self'"],
     'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
-    'style-src': ["'self'", "'unsafe-inline'"],
-    // Article bodies may show https images the sanitizer let through.
-    'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-    // The only embeds the sanitizer keeps: YouTube's privacy-enhanced player.
-    'frame-src': ['https://www.youtube-nocookie.com'],
-    'font-src': ["'self'"],
-    'connect-src': ["'self'", ...(dev ? ['ws:'] : [])],
-    'media-src': ["'self'"],
-    'object-src': ["'none'"],
+    ...sharedDirectives(dev),
     'base-uri': ["'none'"],
     'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],
