@@ -5,8 +5,10 @@
 /** Paths whose pages render per request and get a nonce-based policy from proxy.ts. */
 export const NONCE_PATH_PREFIXES = ['/admin', '/dang-nhap'];
 
-/** Directives both policies share: first-party everything, no plugins. */
-/** @param {boolean} dev */
+/**
+ * Directives both policies share: first-party everything, no plugins.
+ * @param {boolean} dev
+ */
 function sharedDirectives(dev) {
   return {
     'style-src': ["'self'", "'unsafe-inline'"],
