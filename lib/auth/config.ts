@@ -29,6 +29,8 @@ export function baseAuthConfig(): NextAuthConfig {
         if (user?.id) {
           token.sub = String(user.id);
           token.signedInAt = now;
+          // Milliseconds, for comparing with users.sessions_valid_after (a sign-out a moment later must void it).
+          token.signedInAtMs = Date.now();
           return token;
         }
         // Absolute lifetime: returning null makes next-auth clear the cookie.
@@ -37,8 +39,8 @@ export function baseAuthConfig(): NextAuthConfig {
       },
       session({ session, token }) {
         // Only the id travels; name, email and role are read from the database on every request.
-        // signedInAt lets the server void sessions that began before a sign-out (users.sessions_valid_after).
-        const user = { id: token.sub ?? '', email: '', name: null, image: null, emailVerified: null, signedInAt: token.signedInAt };
+        // signedInAtMs lets the server void sessions that began before a sign-out (users.sessions_valid_after).
+        const user = { id: token.sub ?? '', email: '', name: null, image: null, emailVerified: null, signedInAtMs: token.signedInAtMs };
         return { ...session, user };
       },
       redirect({ url, baseUrl }) {

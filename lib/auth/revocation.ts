@@ -1,6 +1,6 @@
-/** Whole seconds, as the token stores them: a session begun in the second of the sign-out survives. */
-export function isSessionRevoked(signedInAtSeconds: number, validAfter: Date | null): boolean {
+/** A session that began (epoch milliseconds) before the user's sessions_valid_after is void. */
+export function isSessionRevoked(signedInAtMs: number, validAfter: Date | null): boolean {
   if (!validAfter) return false;
-  if (!Number.isFinite(signedInAtSeconds)) return true;
-  return signedInAtSeconds < Math.floor(validAfter.getTime() / 1000);
+  if (!Number.isFinite(signedInAtMs)) return true;
+  return signedInAtMs < validAfter.getTime();
 }

@@ -15,9 +15,9 @@ export async function readSessionUserId(): Promise<number | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const signedInAt = Number((session?.user as { signedInAt?: unknown } | undefined)?.signedInAt);
+  const signedInAtMs = Number((session?.user as { signedInAtMs?: unknown } | undefined)?.signedInAtMs);
   const db = await getDb();
   const [row] = await db.select({ validAfter: users.sessionsValidAfter }).from(users).where(eq(users.id, id)).limit(1);
   if (!row) return null;
-  return isSessionRevoked(signedInAt, row.validAfter) ? null : id;
+  return isSessionRevoked(signedInAtMs, row.validAfter) ? null : id;
 }

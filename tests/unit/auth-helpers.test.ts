@@ -74,16 +74,17 @@ describe('assertSameOrigin', () => {
 
 describe('isSessionRevoked', () => {
   const signOutAt = new Date('2026-11-29T10:00:00.500Z');
-  const seconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+  const ms = (iso: string) => new Date(iso).getTime();
   it('keeps every session of a user who never signed out', () => {
-    expect(isSessionRevoked(seconds('2026-11-29T09:00:00Z'), null)).toBe(false);
+    expect(isSessionRevoked(ms('2026-11-29T09:00:00Z'), null)).toBe(false);
   });
-  it('voids a session that began before the sign-out', () => {
-    expect(isSessionRevoked(seconds('2026-11-29T09:59:59Z'), signOutAt)).toBe(true);
+  it('voids a session that began before the sign-out, even in the same second', () => {
+    expect(isSessionRevoked(ms('2026-11-29T09:59:59Z'), signOutAt)).toBe(true);
+    expect(isSessionRevoked(ms('2026-11-29T10:00:00.100Z'), signOutAt)).toBe(true);
   });
-  it('keeps a session begun after the sign-out, or within its second', () => {
-    expect(isSessionRevoked(seconds('2026-11-29T10:00:00Z'), signOutAt)).toBe(false);
-    expect(isSessionRevoked(seconds('2026-11-29T10:05:00Z'), signOutAt)).toBe(false);
+  it('keeps a session begun after the sign-out', () => {
+    expect(isSessionRevoked(ms('2026-11-29T10:00:00.600Z'), signOutAt)).toBe(false);
+    expect(isSessionRevoked(ms('2026-11-29T10:05:00Z'), signOutAt)).toBe(false);
   });
   it('voids a token without a sign-in time once the user has signed out', () => {
     expect(isSessionRevoked(Number.NaN, signOutAt)).toBe(true);
