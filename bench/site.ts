@@ -33,6 +33,8 @@ async function ensureCorpus() {
 async function measureSearchAtDatabase() {
   const handle = await openDatabase({ driver: 'pglite', dataDir: path.join(DATA_DIR, 'pglite') });
   await migrateDatabase(handle);
+  // One unmeasured pass first: a running server has its plans and pages warm.
+  for (const term of SEARCH_TERMS) await searchPublishedArticles(normalizeSearchQuery(term), 1, new Date(), handle.db);
   const timings: number[] = [];
   for (let round = 0; round < 20; round++) {
     for (const term of SEARCH_TERMS) {
@@ -69,7 +71,7 @@ async function main() {
     ];
     console.log(`\nPublic site, ${ARTICLES.toLocaleString('en-US')} articles, PGlite, 50 connections × 10 s each`);
     printTable(rows, ceiling);
-    console.log(`\nSearch at the database (${search.runs} queries, ${SEARCH_TERMS.length} terms): p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms, max ${search.max.toFixed(1)} ms`);
+    console.log(`\nSearch at the database (${search.runs} queries over ${SEARCH_TERMS.length} terms, pages 1–3, after one warm-up pass): p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms, max ${search.max.toFixed(1)} ms`);
   } finally {
     server.kill('SIGTERM');
   }
