@@ -17,4 +17,6 @@ export async function prepareDatabase(): Promise<void> {
   console.log(`[db] ${handle.driver} ready in ${Date.now() - started} ms`);
   const { startVisitRollupTimer } = await import('../lib/visits/rollup-timer');
   startVisitRollupTimer();
+  const { startMaintenanceTimer } = await import('./maintenance');
+  startMaintenanceTimer();
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { getDb } from '../index';
 import { loginAttempts } from '../schema';
@@ -63,10 +63,4 @@ export async function recordLoginAttempt(
     success: attempt.success,
     ...(attempt.at ? { createdAt: attempt.at } : {}),
   });
-}
-
-/** Attempts older than a day are of no further use to the limiter. */
-export async function pruneLoginAttempts(db?: Executor, now = new Date()): Promise<void> {
-  const conn = db ?? (await getDb());
-  await conn.delete(loginAttempts).where(sql`${loginAttempts.createdAt} < ${new Date(now.getTime() - 86_400_000)}`);
 }
