@@ -23,6 +23,9 @@ const sourcesAt = Math.max(...[...sourceDirs, ...sourceFiles].map((p) => newestM
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
 
 if (builtAt < sourcesAt) {
+  // The data cache the previous server filled belongs to the previous build;
+  // left in place, the build would try to refresh it (and the build never opens the database).
+  fs.rmSync(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
   console.log('Đang build ứng dụng (next build)…');
   const build = spawnSync(nextBin, ['build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
