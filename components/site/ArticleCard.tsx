@@ -28,7 +28,7 @@ export function ArticleCard({ article, variant = 'card', headingLevel: Heading =
 
   const lead = variant === 'lead';
   return (
-    <article className={lead ? 'grid gap-4 md:grid-cols-[3fr_2fr]' : 'flex flex-col gap-2'}>
+    <article className={lead ? 'flex flex-col gap-3' : 'flex flex-col gap-2'}>
       {article.coverImage ? (
         <Link href={href} tabIndex={-1} aria-hidden="true" className="block overflow-hidden rounded bg-slate-200">
           <Image
