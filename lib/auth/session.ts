@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { users, type UserRole } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
-import { readSessionUserId } from './session-token';
+import { isSessionRevoked } from './revocation';
+import { readSessionToken } from './session-token';
 
 export type SessionUser = { id: number; name: string; email: string; role: UserRole };
 
@@ -13,15 +14,24 @@ export type SessionUser = { id: number; name: string; email: string; role: UserR
  * the cookie expires.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const id = await readSessionUserId();
-  if (id === null) return null;
+  const token = await readSessionToken();
+  if (token === null) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      sessionsValidAfter: users.sessionsValidAfter,
+    })
     .from(users)
-    .where(eq(users.id, id))
+    .where(eq(users.id, token.userId))
     .limit(1);
   if (!row || !row.active) return null;
+  // A session begun before "Đăng xuất" or a password reset is no session.
+  if (isSessionRevoked(token.signedInAtMs, row.sessionsValidAfter)) return null;
   return { id: row.id, name: row.name, email: row.email, role: row.role };
 }
 

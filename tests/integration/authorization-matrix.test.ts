@@ -57,7 +57,9 @@ const signals = vi.hoisted(() => {
   return { NavigationSignal };
 });
 
-vi.mock('@/lib/auth/session-token', () => ({ readSessionUserId: async () => session.userId }));
+vi.mock('@/lib/auth/session-token', () => ({
+  readSessionToken: async () => (session.userId === null ? null : { userId: session.userId, signedInAtMs: Date.now() }),
+}));
 vi.mock('next/cache', () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},

@@ -7,7 +7,9 @@ import { createTestDatabase, describeDb, testDriver } from '../support/database'
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
 const refreshed = vi.hoisted(() => ({ tags: [] as string[], paths: [] as string[] }));
-vi.mock('@/lib/auth/session-token', () => ({ readSessionUserId: async () => session.userId }));
+vi.mock('@/lib/auth/session-token', () => ({
+  readSessionToken: async () => (session.userId === null ? null : { userId: session.userId, signedInAtMs: Date.now() }),
+}));
 vi.mock('next/cache', () => ({
   revalidateTag: (tag: string) => void refreshed.tags.push(tag),
   revalidatePath: (p: string) => void refreshed.paths.push(p),

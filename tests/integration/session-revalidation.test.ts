@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { changeUserRole, resetUserPassword, revokeSessions, setUserActive } from '@/db/queries/users';
-import { isSessionRevoked } from '@/lib/auth/revocation';
 import { AppError } from '@/lib/http/errors';
 import { makeUser, useAsAppDatabase } from '../support/app-database';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
 
-const session = vi.hoisted(() => ({ userId: null as number | null }));
-vi.mock('@/lib/auth/session-token', () => ({ readSessionUserId: async () => session.userId }));
+const session = vi.hoisted(() => ({ userId: null as number | null, signedInAtMs: null as number | null }));
+vi.mock('@/lib/auth/session-token', () => ({
+  readSessionToken: async () => (session.userId === null ? null : { userId: session.userId, signedInAtMs: session.signedInAtMs ?? Date.now() }),
+}));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const { getSessionUser, requireRole, requireUser } = await import('@/lib/auth/session');
@@ -70,17 +71,22 @@ describeDb(`role changes and deactivation take effect on the next request (${tes
     const { eq } = await import('drizzle-orm');
     const keeper = await makeUser(handle.db, 'admin');
     const journalist = await makeUser(handle.db, 'journalist');
-    const validAfter = async () =>
-      (await handle.db.select({ v: users.sessionsValidAfter }).from(users).where(eq(users.id, journalist.id)))[0]!.v;
-    const signedInAt = Date.now() - 60_000;
-    expect(isSessionRevoked(signedInAt, await validAfter())).toBe(false);
+    session.userId = journalist.id;
+    session.signedInAtMs = Date.now() - 60_000;
+    expect(await getSessionUser()).toMatchObject({ id: journalist.id });
 
     await revokeSessions(journalist.id, handle.db);
-    expect(isSessionRevoked(signedInAt, await validAfter())).toBe(true);
+    expect(await getSessionUser()).toBeNull();
+    // Signing in again afterwards gives a working session.
+    session.signedInAtMs = Date.now() + 1;
+    expect(await getSessionUser()).toMatchObject({ id: journalist.id });
 
     await handle.db.update(users).set({ sessionsValidAfter: null }).where(eq(users.id, journalist.id));
+    session.signedInAtMs = Date.now() - 60_000;
+    expect(await getSessionUser()).toMatchObject({ id: journalist.id });
     await resetUserPassword(journalist.id, 'Mat-khau-moi-2026', keeper.id, handle.db);
-    expect(isSessionRevoked(signedInAt, await validAfter())).toBe(true);
+    expect(await getSessionUser()).toBeNull();
+    session.signedInAtMs = null;
   });
 
   it('a session for a deleted or unknown user id is anonymous', async () => {
