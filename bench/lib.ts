@@ -43,6 +43,11 @@ export async function load(
     headers: options.headers,
     requests: options.requests,
   });
+  return summarize(name, result);
+}
+
+/** The figures the tables print, from one autocannon run. */
+export function summarize(name: string, result: autocannon.Result): LoadResult {
   return {
     name,
     rps: result.requests.average,

@@ -15,7 +15,7 @@ import { openDatabase, type DatabaseHandle } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { getVisitSnapshot, runVisitRollup } from '../db/queries/visits';
 import { localDay, addDays } from '../lib/time';
-import { buildInto, load, percentile, printTable, startServer, type LoadResult } from './lib';
+import { buildInto, load, percentile, printTable, startServer, summarize, type LoadResult } from './lib';
 
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BIG = Number(process.env.BENCH_EVENTS ?? 10_000_000);
@@ -90,16 +90,7 @@ async function loadVisits(base: string, slugs: string[], answered: Set<string>, 
       },
     ],
   });
-  return {
-    name: 'POST /api/visits',
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    total2xx: result['2xx'],
-    bytesPerSec: result.throughput.average,
-  };
+  return summarize('POST /api/visits', result);
 }
 
 // ------------------------------------------------------------------ widget part

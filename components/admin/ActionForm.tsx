@@ -46,11 +46,17 @@ export function ActionForm({ action, submitLabel, children, className, resetOnSu
       >
         {submitLabel}
       </button>
-      {result ? (
-        <p role={result.ok ? 'status' : 'alert'} className={`text-sm ${result.ok ? 'text-emerald-700' : 'text-red-700'}`}>
-          {result.message}
-        </p>
-      ) : null}
+      <ActionResultMessage result={result} />
     </form>
+  );
+}
+
+/** The server action's answer under a form: a status when it worked, an alert when not. */
+export function ActionResultMessage({ result }: { result: { ok: boolean; message: string } | null }) {
+  if (!result) return null;
+  return (
+    <p role={result.ok ? 'status' : 'alert'} className={`text-sm ${result.ok ? 'text-emerald-700' : 'text-red-700'}`}>
+      {result.message}
+    </p>
   );
 }

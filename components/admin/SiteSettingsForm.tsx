@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { SiteSettings } from '@/db/queries/settings';
 import type { ActionResult } from '@/lib/actions/result';
+import { ActionResultMessage } from './ActionForm';
 
 const contactFields: { key: keyof SiteSettings['contact']; label: string }[] = [
   { key: 'agency', label: 'Cơ quan chủ quản' },
@@ -65,11 +66,7 @@ export function SiteSettingsForm({ initial, action }: { initial: SiteSettings; a
       <button type="submit" disabled={pending} className="rounded-md bg-sky-800 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-900 disabled:opacity-60">
         Lưu cài đặt
       </button>
-      {result ? (
-        <p role={result.ok ? 'status' : 'alert'} className={`text-sm ${result.ok ? 'text-emerald-700' : 'text-red-700'}`}>
-          {result.message}
-        </p>
-      ) : null}
+      <ActionResultMessage result={result} />
     </form>
   );
 }
