@@ -13,6 +13,7 @@ import {
 import { FRESH_DAYS, searchPublishedArticles } from '@/db/queries/search';
 import { articles, articleTags, categories, tags, users, type ArticleStatus } from '@/db/schema';
 import { readSeedArticle, seedDemoContent } from '@/db/seed';
+import { demoUsers } from '@/db/seed-data/site';
 import { foldVietnamese, normalizeSearchQuery } from '@/lib/search-query';
 import { slugify } from '@/lib/slug';
 import { loadCorpus } from '../support/corpus';
@@ -147,6 +148,6 @@ describeDb(`public content on ${testDriver}`, () => {
     }
     // The tables are still there and intact after the SQL-injection strings.
     const [count] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(users);
-    expect(Number(count?.n)).toBe(5);
+    expect(Number(count?.n)).toBe(demoUsers.length);
   });
 });
