@@ -1,12 +1,31 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// The layers, enforced (README "Cấu trúc"): lib/ is pure and knows neither
+// the database nor the server services; db/ reads and writes rows and knows
+// no service, page, component or content rendering. Type-only imports of
+// the schema's types are allowed everywhere.
+const pattern = (group, message) => ({ group, message, allowTypeImports: true });
+const outsideLib = (...folders) =>
+  folders.flatMap((folder) => [`@/${folder}`, `@/${folder}/**`, `**/../${folder}`, `**/../${folder}/**`]);
+
+const libMustStayPure = pattern(
+  outsideLib('db', 'server', 'app', 'components'),
+  'lib/ chỉ chứa module thuần: không import db/, server/, app/ hay components/ (đặt mã có I/O vào server/).',
+);
+const dbKnowsOnlyRows = pattern(
+  [...outsideLib('server', 'app', 'components'), '@/lib/content', '@/lib/content/**', '**/lib/content', '**/lib/content/**'],
+  'db/ chỉ đọc và ghi dòng dữ liệu: không import server/, app/, components/ hay lib/content (render, lọc HTML).',
+);
+
 const config = [
   ...nextVitals,
   ...nextTs,
   {
     ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
+  { files: ['lib/**/*.{ts,tsx,mts,mjs}'], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [libMustStayPure] }] } },
+  { files: ['db/**/*.{ts,tsx,mts,mjs}'], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [dbKnowsOnlyRows] }] } },
 ];
 
 export default config;

@@ -1,6 +1,6 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { baseAuthConfig } from '@/lib/auth/config';
+import { baseAuthConfig } from '@/server/auth/config';
 import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
 import { buildNonceCsp } from '@/lib/security/headers.mjs';
 

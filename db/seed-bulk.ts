@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bodyFromBlocks } from '../lib/content/blocks';
+import { bodyFromBlocks } from './seed-data/blocks';
 import type { Database } from './client';
 import { articles, categories, users } from './schema';
 import { demoArticles } from './seed-data/articles';

@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { sql } from 'drizzle-orm';
-import { bodyFromBlocks, type TextBlock } from '../lib/content/blocks';
+import { bodyFromBlocks, type TextBlock } from './seed-data/blocks';
 import { slugify, nextFreeSlug } from '../lib/slug';
 import type { Database, Executor } from './client';
 import { articles, articleTags, categories, tags, users } from './schema';

@@ -6,10 +6,10 @@ import { z } from 'zod';
 import { recordAudit } from '@/db/queries/audit';
 import { getLoginLockout } from '@/db/queries/login-attempts';
 import { revokeSessions } from '@/db/queries/users';
-import { signIn, signOut } from '@/lib/auth/auth';
+import { signIn, signOut } from '@/server/auth/auth';
 import { sanitizeCallbackUrl } from '@/lib/auth/callback-url';
 import { clientIpFromHeaders } from '@/lib/auth/client-ip';
-import { getSessionUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/server/auth/session';
 
 const signInSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { renderRss } from '@/lib/feeds/rss';
 import { xmlResponse } from '@/lib/feeds/xml';
 import { toErrorResponse } from '@/lib/http/errors';
-import { cachedLatest, cachedSiteSettings } from '@/lib/public-data';
+import { cachedLatest, cachedSiteSettings } from '@/server/public-data';
 
 // Rendered per request from the tagged data cache: never prerendered at build time.
 export const dynamic = 'force-dynamic';

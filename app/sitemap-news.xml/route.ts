@@ -3,7 +3,7 @@ import { getArticlesPublishedSince } from '@/db/queries/articles';
 import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from '@/lib/cache-tags';
 import { xmlEscape, xmlResponse } from '@/lib/feeds/xml';
 import { toErrorResponse } from '@/lib/http/errors';
-import { cachedSiteSettings } from '@/lib/public-data';
+import { cachedSiteSettings } from '@/server/public-data';
 import { siteUrl } from '@/lib/site-url';
 import { toLocalIso } from '@/lib/time';
 

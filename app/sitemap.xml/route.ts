@@ -1,7 +1,7 @@
 import { renderSitemapIndex } from '@/lib/feeds/sitemap';
 import { xmlResponse } from '@/lib/feeds/xml';
 import { toErrorResponse } from '@/lib/http/errors';
-import { cachedSitemapChunkCount } from '@/lib/public-data';
+import { cachedSitemapChunkCount } from '@/server/public-data';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { listMyWorkInProgress, listPendingArticles } from '@/db/queries/editorial-list';
-import type { SessionUser } from '@/lib/auth/session';
+import type { SessionUser } from '@/server/auth/session';
 import { isEditor } from '@/lib/editorial';
 import { ArticleTable } from './ArticleTable';
 import { NewArticleButton } from './NewArticleButton';

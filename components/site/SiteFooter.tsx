@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { cachedSiteSettings } from '@/lib/public-data';
+import { cachedSiteSettings } from '@/server/public-data';
 import { VisitStats } from './VisitStats';
 
 export async function SiteFooter() {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { cachedCategories, cachedSiteSettings } from '@/lib/public-data';
+import { cachedCategories, cachedSiteSettings } from '@/server/public-data';
 import { SearchBox } from './SearchBox';
 
 export async function SiteHeader() {

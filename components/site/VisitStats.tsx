@@ -1,4 +1,4 @@
-import { cachedVisitSnapshot } from '@/lib/public-data';
+import { cachedVisitSnapshot } from '@/server/public-data';
 import { VisitStatsLive } from './VisitStatsLive';
 
 /**

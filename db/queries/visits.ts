@@ -5,7 +5,7 @@ import { ONLINE_WINDOW_MS, PRESENCE_KEEP_MS, VISIT_IDLE_MS, DEFAULT_RETENTION_DA
 import type { Database, Executor } from '../client';
 
 // No `server-only` here: the rollup timer imports this module from
-// instrumentation (db/startup.ts), outside the React server graph.
+// instrumentation (server/startup.ts), outside the React server graph.
 
 type Row = Record<string, unknown>;
 async function rows<T extends Row>(db: Executor, query: ReturnType<typeof sql>): Promise<T[]> {

@@ -2,23 +2,36 @@ import { z } from 'zod';
 import { AppError, validationMessage, type ErrorCode } from '@/lib/http/errors';
 
 /**
- * What an admin server action returns. Errors travel as values: Next hides
- * thrown errors' messages in production, and forms need the Vietnamese text.
+ * The one answer of every admin server action and of the admin route handlers
+ * that stand in for one (the editor's save endpoint). Errors travel as values:
+ * Next hides thrown errors' messages in production, and forms need the
+ * Vietnamese text. `details` carries what a failure needs to be shown (the
+ * server's version in a 409 conflict).
  */
-export type ActionResult<T = null> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[] | undefined> };
+export type ActionResult<T = null> = ActionSuccess<T> | ActionFailure;
+export type ActionSuccess<T> = { ok: true; data: T; message?: string };
+export type ActionFailure = {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  fieldErrors?: Record<string, string[] | undefined>;
+};
 
-/** Runs an action body; AppError and zod errors become `{ ok: false, code, message }`, anything else is a real bug and is rethrown. */
-export async function runAction<T>(body: () => Promise<T>, successMessage?: string): Promise<ActionResult<T>> {
-  try {
-    const data = await body();
-    return successMessage ? { ok: true, data, message: successMessage } : { ok: true, data };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
-    if (error instanceof z.ZodError) {
-      return { ok: false, code: 'validation_failed', message: validationMessage(error), fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[] | undefined> };
-    }
-    throw error;
+/** Expected failures (AppError, zod) become values; anything else is a real bug (or Next's redirect) and is rethrown. */
+export function failureOf(error: unknown): ActionFailure {
+  if (error instanceof AppError) {
+    return error.details === undefined
+      ? { ok: false, code: error.code, message: error.message }
+      : { ok: false, code: error.code, message: error.message, details: error.details };
   }
+  if (error instanceof z.ZodError) {
+    return {
+      ok: false,
+      code: 'validation_failed',
+      message: validationMessage(error),
+      fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[] | undefined>,
+    };
+  }
+  throw error;
 }

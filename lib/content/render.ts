@@ -1,5 +1,5 @@
 import type { EditorNode } from '@/lib/validation/editorial';
-import { escapeHtml } from './blocks';
+import { escapeHtml } from '@/lib/escape-html';
 import { countWords, htmlToText, sanitizeArticleHtml } from './sanitize';
 import { isExternalHref, isSafeImageSrc, isSafeLinkHref } from './urls';
 import { YOUTUBE_ID, youtubeEmbedUrl } from './youtube';

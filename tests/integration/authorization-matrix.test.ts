@@ -57,7 +57,7 @@ const signals = vi.hoisted(() => {
   return { NavigationSignal };
 });
 
-vi.mock('@/lib/auth/session-token', () => ({
+vi.mock('@/server/auth/session-token', () => ({
   readSessionToken: async () => (session.userId === null ? null : { userId: session.userId, signedInAtMs: Date.now() }),
 }));
 vi.mock('next/cache', () => ({

@@ -7,7 +7,7 @@ import { createTestDatabase, describeDb, testDriver } from '../support/database'
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
 const refreshed = vi.hoisted(() => ({ tags: [] as string[], paths: [] as string[] }));
-vi.mock('@/lib/auth/session-token', () => ({
+vi.mock('@/server/auth/session-token', () => ({
   readSessionToken: async () => (session.userId === null ? null : { userId: session.userId, signedInAtMs: Date.now() }),
 }));
 vi.mock('next/cache', () => ({

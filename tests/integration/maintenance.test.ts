@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { LOGIN_ATTEMPT_RETENTION_MS, pruneLoginAttempts } from '@/db/maintenance';
+import { LOGIN_ATTEMPT_RETENTION_MS, pruneLoginAttempts } from '@/db/queries/housekeeping';
 import { loginAttempts } from '@/db/schema';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
 

@@ -7,9 +7,9 @@ import type { DatabaseHandle } from '@/db/client';
 import { listMedia } from '@/db/queries/media';
 import { makeUser } from '../support/app-database';
 import { AppError } from '@/lib/http/errors';
-import { detectImageKind, MAX_UPLOAD_BYTES } from '@/lib/media/process';
-import { LocalDiskStorage } from '@/lib/media/storage';
-import { uploadImage } from '@/lib/media/upload';
+import { detectImageKind, MAX_UPLOAD_BYTES } from '@/server/media/process';
+import { LocalDiskStorage } from '@/server/media/storage';
+import { uploadImage } from '@/server/media/upload';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
 
 describeDb(`media uploads on ${testDriver}`, () => {

@@ -6,12 +6,12 @@ import { makeUser, useAsAppDatabase } from '../support/app-database';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
 
 const session = vi.hoisted(() => ({ userId: null as number | null, signedInAtMs: null as number | null }));
-vi.mock('@/lib/auth/session-token', () => ({
+vi.mock('@/server/auth/session-token', () => ({
   readSessionToken: async () => (session.userId === null ? null : { userId: session.userId, signedInAtMs: session.signedInAtMs ?? Date.now() }),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { getSessionUser, requireRole, requireUser } = await import('@/lib/auth/session');
+const { getSessionUser, requireRole, requireUser } = await import('@/server/auth/session');
 const { createCategoryAction } = await import('@/app/(admin)/admin/chuyen-muc/actions');
 
 describeDb(`role changes and deactivation take effect on the next request (${testDriver})`, () => {

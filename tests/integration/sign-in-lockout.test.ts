@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { LOGIN_LIMITS } from '@/db/queries/login-attempts';
 import { auditLog, loginAttempts } from '@/db/schema';
-import { verifyCredentials } from '@/lib/auth/credentials';
+import { verifyCredentials } from '@/server/auth/credentials';
 import { FIXTURE_PASSWORD, makeUser } from '../support/app-database';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
 

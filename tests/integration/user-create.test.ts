@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
-import { verifyCredentials } from '@/lib/auth/credentials';
+import { verifyCredentials } from '@/server/auth/credentials';
 import { runUserCreate } from '@/scripts/user-create';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
 

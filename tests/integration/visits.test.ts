@@ -6,7 +6,7 @@ import { getDailyVisitSeries, getMostReadArticles, getTopArticles, getTopReferre
 import { getVisitSnapshot, runVisitRollup } from '@/db/queries/visits';
 import { articles } from '@/db/schema';
 import { seedDemoContent } from '@/db/seed';
-import { handleVisitBeacon } from '@/lib/visits/handle-beacon';
+import { handleVisitBeacon } from '@/server/visits/handle-beacon';
 import { loadCorpus } from '../support/corpus';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { clientIpFromHeaders } from '@/lib/auth/client-ip';
 import { isPastAbsoluteLifetime, sessionLifetimes } from '@/lib/auth/lifetimes';
 import { isSessionRevoked } from '@/lib/auth/revocation';
-import { resolveAuthSecret } from '@/lib/auth/secret';
+import { resolveAuthSecret } from '@/server/auth/secret';
 import { assertSameOrigin } from '@/lib/http/origin';
 
 describe('session lifetimes', () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AdminShell } from '@/components/admin/AdminShell';
 import { countPendingArticles } from '@/db/queries/admin-counts';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser } from '@/server/auth/page-guard';
 import { canReview, roleLabels, sectionsFor } from '@/lib/auth/roles';
 
 export const metadata: Metadata = {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AuditTable } from '@/components/admin/AuditTable';
 import { DashboardArticles } from '@/components/admin/DashboardArticles';
 import { listAuditEntries } from '@/db/queries/audit';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser } from '@/server/auth/page-guard';
 
 export const metadata: Metadata = { title: 'Tổng quan' };
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { sanitizeCallbackUrl } from '@/lib/auth/callback-url';
-import { getSessionUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/server/auth/session';
 import { SignInForm } from './SignInForm';
 
 export const metadata: Metadata = { title: 'Đăng nhập', robots: { index: false, follow: false } };

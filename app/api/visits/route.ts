@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
-import { handleVisitBeacon } from '@/lib/visits/handle-beacon';
+import { handleVisitBeacon } from '@/server/visits/handle-beacon';
 
-/** The visit beacon: see lib/visits/handle-beacon.ts and README "Thống kê truy cập". */
+/** The visit beacon: see server/visits/handle-beacon.ts and README "Thống kê truy cập". */
 export async function POST(request: Request) {
   return handleVisitBeacon(request, { db: await getDb() });
 }

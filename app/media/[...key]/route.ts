@@ -1,5 +1,5 @@
 import { errorResponse, toErrorResponse } from '@/lib/http/errors';
-import { getMediaStorage, MEDIA_KEY_PATTERN } from '@/lib/media/storage';
+import { getMediaStorage, MEDIA_KEY_PATTERN } from '@/server/media/storage';
 
 type Ctx = { params: Promise<{ key: string[] }> };
 

@@ -4,7 +4,7 @@ import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from '@/lib/cache-tags';
 import { parseSitemapFile, renderUrlset } from '@/lib/feeds/sitemap';
 import { xmlResponse } from '@/lib/feeds/xml';
 import { errorResponse, toErrorResponse } from '@/lib/http/errors';
-import { cachedCategories, cachedSitemapChunkCount } from '@/lib/public-data';
+import { cachedCategories, cachedSitemapChunkCount } from '@/server/public-data';
 
 export const dynamic = 'force-dynamic';
 

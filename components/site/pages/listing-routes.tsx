@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { cachedAuthorPage, cachedCategoryPage, cachedTagPage } from '@/lib/public-data';
+import { cachedAuthorPage, cachedCategoryPage, cachedTagPage } from '@/server/public-data';
 import { parsePageParam, parseSlugParam } from '@/lib/route-params';
 import { ListingPage } from './ListingPage';
 

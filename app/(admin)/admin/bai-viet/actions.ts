@@ -12,8 +12,8 @@ import {
   unpublishArticle,
   type ArticleState,
 } from '@/db/queries/editorial';
-import { requireRole, requireUser } from '@/lib/auth/session';
-import { refreshPublicPages } from '@/lib/content/public-refresh';
+import { requireRole, requireUser } from '@/server/auth/session';
+import { refreshPublicPages } from '@/server/cache/refresh-public-pages';
 import { actionError, type ActionResult } from '@/lib/http/action-result';
 import { rejectSchema, restoreSchema, saveArticleSchema, scheduleSchema, transitionSchema } from '@/lib/validation/editorial';
 

@@ -4,7 +4,7 @@ import { ArticleTable } from '@/components/admin/ArticleTable';
 import { NewArticleButton } from '@/components/admin/NewArticleButton';
 import { listAdminArticles, listAuthors } from '@/db/queries/editorial-list';
 import { getCategories } from '@/db/queries/taxonomy';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser } from '@/server/auth/page-guard';
 import { isEditor } from '@/lib/editorial';
 import { adminListSchema } from '@/lib/validation/editorial';
 

@@ -4,7 +4,7 @@ import { revalidatePath, revalidateTag } from 'next/cache';
 import { recordAudit } from '@/db/queries/audit';
 import { saveSiteSettings, siteSettingsSchema, type SiteSettings } from '@/db/queries/settings';
 import { runAction, type ActionResult } from '@/lib/actions/result';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { cacheTags } from '@/lib/cache-tags';
 
 // The shared schema, made strict at every level: unknown keys are refused, not ignored.

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { SiteSettingsForm } from '@/components/admin/SiteSettingsForm';
 import { getSiteSettings } from '@/db/queries/settings';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser } from '@/server/auth/page-guard';
 import { saveSiteSettingsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Cài đặt' };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ArticleTable } from '@/components/admin/ArticleTable';
 import { listPendingArticles } from '@/db/queries/editorial-list';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser } from '@/server/auth/page-guard';
 
 export const metadata: Metadata = { title: 'Chờ duyệt' };
 

@@ -4,7 +4,7 @@ import { revalidatePath, revalidateTag } from 'next/cache';
 import { createCategory, moveCategory, updateCategory } from '@/db/queries/categories-admin';
 import type { Category } from '@/db/schema';
 import { runAction, type ActionResult } from '@/lib/actions/result';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { cacheTags } from '@/lib/cache-tags';
 import { createCategoryInput, moveCategoryInput, updateCategoryInput } from '@/lib/validation/accounts';
 

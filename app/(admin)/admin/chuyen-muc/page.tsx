@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { listCategoriesForAdmin } from '@/db/queries/categories-admin';
 import type { Category } from '@/db/schema';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser } from '@/server/auth/page-guard';
 import { createCategoryAction, moveCategoryAction, updateCategoryAction } from './actions';
 
 export const metadata: Metadata = { title: 'Chuyên mục' };

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { changeUserRole, createUser, resetUserPassword, setUserActive, type UserSummary } from '@/db/queries/users';
 import { runAction, type ActionResult } from '@/lib/actions/result';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { AppError } from '@/lib/http/errors';
 import { changeRoleInput, createUserInput, resetPasswordInput, userIdInput } from '@/lib/validation/accounts';
 

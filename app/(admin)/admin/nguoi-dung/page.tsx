@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { listUsers } from '@/db/queries/users';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser } from '@/server/auth/page-guard';
 import { USER_ROLES, roleLabels } from '@/lib/auth/roles';
 import { changeUserRoleAction, createUserAction, deactivateUserAction, reactivateUserAction, resetUserPasswordAction } from './actions';
 

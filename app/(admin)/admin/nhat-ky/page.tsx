@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuditTable } from '@/components/admin/AuditTable';
 import { listAuditEntries } from '@/db/queries/audit';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser } from '@/server/auth/page-guard';
 
 export const metadata: Metadata = { title: 'Nhật ký' };
 

@@ -4,7 +4,7 @@ import { VisitsChart } from '@/components/admin/stats/VisitsChart';
 import { getDb } from '@/db';
 import { countOnlineVisitors, getDailyVisitSeries, getTopArticles, getTopReferrers } from '@/db/queries/stats';
 import { getVisitSnapshot } from '@/db/queries/visits';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser } from '@/server/auth/page-guard';
 import { addDays, formatDateTimeVi, localDay, startOfLocalWeek } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Thống kê truy cập' };

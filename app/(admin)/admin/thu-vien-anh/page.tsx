@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MediaUploadForm } from '@/components/admin/MediaUploadForm';
 import { listMedia } from '@/db/queries/media';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser } from '@/server/auth/page-guard';
 import { formatDateTimeVi } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Thư viện ảnh' };

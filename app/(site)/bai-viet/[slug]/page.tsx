@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/ArticleCard';
 import { ArticleJsonLd } from '@/components/site/ArticleJsonLd';
 import { ShareLinks } from '@/components/site/ShareLinks';
-import { cachedArticle } from '@/lib/public-data';
+import { cachedArticle } from '@/server/public-data';
 import { parseSlugParam } from '@/lib/route-params';
 import { siteUrl } from '@/lib/site-url';
 import { formatDateTimeVi, toLocalIso } from '@/lib/time';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/ArticleCard';
 import { MostRead } from '@/components/site/MostRead';
-import { cachedHome, cachedMostRead } from '@/lib/public-data';
+import { cachedHome, cachedMostRead } from '@/server/public-data';
 
 // `/` is rewritten here (next.config.mjs) so the home page is generated on the
 // first request and then served from the route cache, never during the build.

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { ArticlePreview } from '@/components/admin/ArticlePreview';
 import { getArticleForEdit } from '@/db/queries/editorial-list';
 import { getCategories } from '@/db/queries/taxonomy';
-import { getSessionUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/server/auth/session';
 import { displayStatus } from '@/lib/editorial';
 import { AppError } from '@/lib/http/errors';
 

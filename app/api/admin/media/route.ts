@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { listMedia } from '@/db/queries/media';
-import { adminRoute } from '@/lib/http/admin-route';
+import { adminRoute } from '@/server/http/admin-route';
 import { AppError } from '@/lib/http/errors';
-import { MAX_UPLOAD_BYTES } from '@/lib/media/process';
-import { uploadImage } from '@/lib/media/upload';
+import { MAX_UPLOAD_BYTES } from '@/server/media/process';
+import { uploadImage } from '@/server/media/upload';
 
 const fieldsSchema = z
   .object({

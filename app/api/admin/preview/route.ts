@@ -1,6 +1,6 @@
 import { draftMode } from 'next/headers';
 import { getArticleForEdit } from '@/db/queries/editorial-list';
-import { adminRoute, parseIdParam } from '@/lib/http/admin-route';
+import { adminRoute, parseIdParam } from '@/server/http/admin-route';
 
 /**
  * "Xem trước": turns on Next.js draft mode and opens the article exactly as

@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { handleVisitPixel } from '@/lib/visits/handle-beacon';
+import { handleVisitPixel } from '@/server/visits/handle-beacon';
 
 export const dynamic = 'force-dynamic';
 

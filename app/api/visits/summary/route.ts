@@ -1,5 +1,5 @@
 import { toErrorResponse } from '@/lib/http/errors';
-import { cachedVisitSnapshot } from '@/lib/public-data';
+import { cachedVisitSnapshot } from '@/server/public-data';
 
 export const dynamic = 'force-dynamic';
 

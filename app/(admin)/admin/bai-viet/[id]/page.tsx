@@ -4,7 +4,7 @@ import { ArticleEditor } from '@/components/editor/ArticleEditor';
 import { listRevisions } from '@/db/queries/editorial';
 import { getArticleForEdit, listAuthors } from '@/db/queries/editorial-list';
 import { getCategories } from '@/db/queries/taxonomy';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser } from '@/server/auth/page-guard';
 import { isEditor } from '@/lib/editorial';
 import { AppError } from '@/lib/http/errors';
 

@@ -1,7 +1,7 @@
 import { errorResponse, toErrorResponse } from '@/lib/http/errors';
 import { renderRss } from '@/lib/feeds/rss';
 import { xmlResponse } from '@/lib/feeds/xml';
-import { cachedCategoryPage, cachedSiteSettings } from '@/lib/public-data';
+import { cachedCategoryPage, cachedSiteSettings } from '@/server/public-data';
 import { parseSlugParam } from '@/lib/route-params';
 
 export const dynamic = 'force-dynamic';

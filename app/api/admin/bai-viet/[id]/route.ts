@@ -1,6 +1,6 @@
 import { saveArticle } from '@/db/queries/editorial';
-import { refreshPublicPages } from '@/lib/content/public-refresh';
-import { adminRoute, parseIdParam, readJson } from '@/lib/http/admin-route';
+import { refreshPublicPages } from '@/server/cache/refresh-public-pages';
+import { adminRoute, parseIdParam, readJson } from '@/server/http/admin-route';
 import { AppError } from '@/lib/http/errors';
 import { saveArticleSchema } from '@/lib/validation/editorial';
 

@@ -1,5 +1,5 @@
 import { heartbeatPresence, leavePresence } from '@/db/queries/editorial-list';
-import { adminRoute, parseIdParam } from '@/lib/http/admin-route';
+import { adminRoute, parseIdParam } from '@/server/http/admin-route';
 
 type Ctx = { params: Promise<{ id: string }> };
 

@@ -1,7 +1,7 @@
 import { getRevisionsForDiff } from '@/db/queries/editorial';
 import { wordDiff } from '@/lib/content/diff';
 import { htmlToText } from '@/lib/content/sanitize';
-import { adminRoute, parseIdParam } from '@/lib/http/admin-route';
+import { adminRoute, parseIdParam } from '@/server/http/admin-route';
 import { AppError } from '@/lib/http/errors';
 
 type Ctx = { params: Promise<{ id: string }> };

@@ -2,9 +2,9 @@ import { getDailySalt, recordPageview } from '@/db/queries/visits';
 import type { Executor } from '@/db/client';
 import { errorResponse, toErrorResponse } from '@/lib/http/errors';
 import { localDay } from '@/lib/time';
-import { articleSlugFromPath, beaconBodySchema, MAX_BEACON_BYTES, referrerHost, type BeaconBody } from './beacon-body';
-import { clientIp, visitorHash } from './identity';
-import { classifyRequest, type UncountedReason } from './request-filter';
+import { articleSlugFromPath, beaconBodySchema, MAX_BEACON_BYTES, referrerHost, type BeaconBody } from '@/lib/visits/beacon-body';
+import { clientIp, visitorHash } from '@/lib/visits/identity';
+import { classifyRequest, type UncountedReason } from '@/lib/visits/request-filter';
 
 export type BeaconContext = {
   db: Executor;

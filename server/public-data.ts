@@ -6,7 +6,7 @@ import { getMostReadArticles } from '@/db/queries/stats';
 import { getVisitSnapshot } from '@/db/queries/visits';
 import { getSiteSettings } from '@/db/queries/settings';
 import * as taxonomy from '@/db/queries/taxonomy';
-import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from './cache-tags';
+import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from '@/lib/cache-tags';
 
 // Cached reads for public pages. Each is tagged so publishing can refresh it,
 // and expires within a minute so scheduled articles go live without anyone.

@@ -1,9 +1,7 @@
+import { escapeHtml } from '../../lib/escape-html';
+
 /** Simple text blocks → the three stored forms of a body (editor JSON, HTML, plain text). */
 export type TextBlock = { type: 'paragraph' | 'heading'; text: string };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 export function bodyFromBlocks(blocks: TextBlock[]) {
   const json = {

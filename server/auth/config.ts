@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from 'next-auth';
-import { isPastAbsoluteLifetime, sessionLifetimes } from './lifetimes';
+import { isPastAbsoluteLifetime, sessionLifetimes } from '@/lib/auth/lifetimes';
 import { authSecret } from './secret';
 
 /**

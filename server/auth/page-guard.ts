@@ -2,8 +2,8 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import type { UserRole } from '@/db/schema';
-import { sanitizeCallbackUrl } from './callback-url';
-import { PATHNAME_HEADER } from './page-guard-header';
+import { sanitizeCallbackUrl } from '@/lib/auth/callback-url';
+import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
 import { getSessionUser, type SessionUser } from './session';
 
 /**

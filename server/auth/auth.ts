@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { baseAuthConfig } from './config';
-import { clientIpFromHeaders } from './client-ip';
+import { clientIpFromHeaders } from '@/lib/auth/client-ip';
 
 /** Thrown by authorize(); the sign-in action reads `code` to choose its message. */
 class InvalidCredentials extends CredentialsSignin {

@@ -1,6 +1,6 @@
 import { getDb } from '../../db/index';
 import { runVisitRollup } from '../../db/queries/visits';
-import { retentionDaysFromEnv } from './rules';
+import { retentionDaysFromEnv } from '../../lib/visits/rules';
 
 const DEFAULT_INTERVAL_MS = 20_000;
 const state = globalThis as unknown as { __visitRollupTimer?: NodeJS.Timeout };
@@ -10,7 +10,7 @@ const state = globalThis as unknown as { __visitRollupTimer?: NodeJS.Timeout };
  * the advisory lock lets exactly one of them write each round. Unref'd so it
  * never keeps the process alive; a round that overruns the interval is skipped.
  */
-export function startVisitRollupTimer(env: NodeJS.ProcessEnv = process.env): void {
+export function startVisitRollupJob(env: NodeJS.ProcessEnv = process.env): void {
   if (state.__visitRollupTimer || env.VISIT_ROLLUP_DISABLED === 'true') return;
   const configured = Number(env.VISIT_ROLLUP_INTERVAL_MS);
   const interval = Number.isFinite(configured) && configured >= 200 ? configured : DEFAULT_INTERVAL_MS;

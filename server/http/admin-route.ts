@@ -1,8 +1,8 @@
 import 'server-only';
-import { requireUser } from '@/lib/auth/session';
-import type { SessionUser } from '@/lib/auth/session';
-import { AppError, toErrorResponse } from './errors';
-import { assertSameOrigin } from './origin';
+import { requireUser } from '@/server/auth/session';
+import type { SessionUser } from '@/server/auth/session';
+import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { assertSameOrigin } from '@/lib/http/origin';
 
 /**
  * The frame of every admin route handler: same-origin check for writes,

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { users, type UserRole } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
-import { isSessionRevoked } from './revocation';
+import { isSessionRevoked } from '@/lib/auth/revocation';
 import { readSessionToken } from './session-token';
 
 export type SessionUser = { id: number; name: string; email: string; role: UserRole };
