@@ -1,6 +1,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // A wrong environment variable stops start-up here, with a message naming it;
+  // the parsed values are kept for every later reader (lib/env.ts).
+  const { loadEnv } = await import('./lib/env');
+  loadEnv();
   // Fails start-up with a clear message when production lacks AUTH_SECRET.
   const { authSecret } = await import('./server/auth/secret');
   authSecret();

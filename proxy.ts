@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { baseAuthConfig } from '@/server/auth/config';
+import { env } from '@/lib/env';
 import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
 import { buildNonceCsp } from '@/lib/security/headers.mjs';
 
@@ -25,7 +26,7 @@ const withSession = auth((request) => {
 
   const nonce = newNonce();
   const requestHeaders = new Headers(request.headers);
-  const csp = buildNonceCsp(nonce, { dev: process.env.NODE_ENV !== 'production' });
+  const csp = buildNonceCsp(nonce, { dev: env().NODE_ENV !== 'production' });
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   requestHeaders.set('Content-Security-Policy', csp);
   requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
@@ -48,7 +49,7 @@ function newNonce(): string {
 }
 
 function withCsp(response: NextResponse, nonce: string): NextResponse {
-  response.headers.set('Content-Security-Policy', buildNonceCsp(nonce, { dev: process.env.NODE_ENV !== 'production' }));
+  response.headers.set('Content-Security-Policy', buildNonceCsp(nonce, { dev: env().NODE_ENV !== 'production' }));
   return response;
 }
 

@@ -147,6 +147,8 @@ async function main() {
       NEXT_DIST_DIR: DIST_DIR,
       PORT: String(PORT),
       SITE_URL: `http://127.0.0.1:${PORT}`,
+      // app/api/noop, the ceiling measured below, answers 404 without it.
+      BENCH_ROUTES_ENABLED: 'true',
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64'),
     });
     const base = `http://127.0.0.1:${PORT}`;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { env, type Env } from '../lib/env';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -18,13 +19,15 @@ export type DatabaseConfig =
   | { driver: 'postgres'; url: string; max?: number }
   | { driver: 'pglite'; dataDir: string };
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  if (env.DATABASE_URL) return { driver: 'postgres', url: env.DATABASE_URL, max: Number(env.DATABASE_POOL_SIZE ?? 10) };
-  return { driver: 'pglite', dataDir: env.PGLITE_DATA_DIR ?? path.join(dataRoot(env), 'pglite') };
+export function configFromEnv(
+  config: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'PGLITE_DATA_DIR' | 'DATA_DIR'> = env(),
+): DatabaseConfig {
+  if (config.DATABASE_URL) return { driver: 'postgres', url: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE };
+  return { driver: 'pglite', dataDir: config.PGLITE_DATA_DIR ?? path.join(dataRoot(config), 'pglite') };
 }
 
-export function dataRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR ?? 'data');
+export function dataRoot(config: Pick<Env, 'DATA_DIR'> = env()): string {
+  return path.resolve(/*turbopackIgnore: true*/ config.DATA_DIR);
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {

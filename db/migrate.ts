@@ -1,15 +1,19 @@
 import path from 'node:path';
+import { env, type Env } from '../lib/env';
 import type { DatabaseHandle } from './client';
 
-export const migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.env.MIGRATIONS_DIR ?? 'drizzle');
+export function migrationsFolder(config: Pick<Env, 'MIGRATIONS_DIR'> = env()): string {
+  return path.resolve(/*turbopackIgnore: true*/ config.MIGRATIONS_DIR);
+}
 
 /** Applies drizzle/ with the programmatic migrator (drizzle-kit migrate cannot load PGlite's extensions). */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  const folder = migrationsFolder();
   if (handle.driver === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await migrate(handle.db as never, { migrationsFolder });
+    await migrate(handle.db as never, { migrationsFolder: folder });
   } else {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    await migrate(handle.db as never, { migrationsFolder });
+    await migrate(handle.db as never, { migrationsFolder: folder });
   }
 }

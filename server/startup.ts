@@ -1,6 +1,7 @@
 import { getDatabaseHandle } from '../db/index';
 import { migrateDatabase } from '../db/migrate';
 import { seedDemoContent } from '../db/seed';
+import { env } from '../lib/env';
 
 // No `server-only` in this file or the jobs it starts: instrumentation.ts
 // loads them outside the React server graph, where that guard would throw.
@@ -13,7 +14,7 @@ export async function prepareDatabase(): Promise<void> {
   const started = Date.now();
   const handle = await getDatabaseHandle();
   await migrateDatabase(handle);
-  if (process.env.SEED_DEMO !== 'false') {
+  if (env().SEED_DEMO) {
     const { seeded } = await seedDemoContent(handle.db);
     if (seeded) console.log('[db] demo content seeded');
   }

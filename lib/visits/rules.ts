@@ -1,10 +1,12 @@
+import { env, type Env } from '../env';
+
 /** A visit ends after this much idle time (Matomo's and GA's convention). */
 export const VISIT_IDLE_MS = 30 * 60_000;
 /** "Đang online": distinct visitors seen within this window. */
 export const ONLINE_WINDOW_MS = 5 * 60_000;
 /** Presence rows idle longer than this can go: the next hit starts a new visit either way. */
 export const PRESENCE_KEEP_MS = 2 * 60 * 60_000;
-/** Raw events are kept this many days by default; daily aggregates are kept for ever. */
+/** Raw events are kept this many days by default (VISIT_RETENTION_DAYS, lib/env.ts); daily aggregates are kept for ever. */
 export const DEFAULT_RETENTION_DAYS = 90;
 /**
  * The rollup recomputes today and yesterday from raw events, so at least two
@@ -18,8 +20,7 @@ export function isNewVisit(lastSeen: Date | null, now: Date): boolean {
   return now.getTime() - lastSeen.getTime() > VISIT_IDLE_MS;
 }
 
-export function retentionDaysFromEnv(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.VISIT_RETENTION_DAYS);
-  if (!Number.isFinite(value) || value <= 0) return DEFAULT_RETENTION_DAYS;
-  return Math.max(MIN_RETENTION_DAYS, Math.floor(value));
+/** VISIT_RETENTION_DAYS in whole days; a shorter setting is raised to MIN_RETENTION_DAYS, as documented in .env.example. */
+export function retentionDaysFromEnv(config: Pick<Env, 'VISIT_RETENTION_DAYS'> = env()): number {
+  return Math.max(MIN_RETENTION_DAYS, Math.floor(config.VISIT_RETENTION_DAYS));
 }

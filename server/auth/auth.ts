@@ -3,7 +3,8 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { baseAuthConfig } from './config';
-import { clientIpFromHeaders } from '@/lib/auth/client-ip';
+import { env } from '@/lib/env';
+import { clientIp } from '@/lib/http/client-ip';
 
 /** Thrown by authorize(); the sign-in action reads `code` to choose its message. */
 class InvalidCredentials extends CredentialsSignin {
@@ -27,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = credentialsSchema.safeParse({ email: raw?.email, password: raw?.password });
         if (!parsed.success) throw new InvalidCredentials();
         const { verifyCredentials } = await import('./credentials');
-        const result = await verifyCredentials({ ...parsed.data, ip: clientIpFromHeaders(request.headers) });
+        const result = await verifyCredentials({ ...parsed.data, ip: clientIp(request.headers, env().TRUSTED_PROXY_HOPS) });
         if (result.ok) return { id: String(result.user.id), name: result.user.name, email: result.user.email };
         throw result.reason === 'locked' ? new LockedOut() : new InvalidCredentials();
       },

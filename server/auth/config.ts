@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from 'next-auth';
 import { isPastAbsoluteLifetime, sessionLifetimes } from '@/lib/auth/lifetimes';
+import { env } from '@/lib/env';
 import { authSecret } from './secret';
 
 /**
@@ -8,10 +9,9 @@ import { authSecret } from './secret';
  * credentials provider) and proxy.ts (which only reads and refreshes the cookie).
  */
 export function baseAuthConfig(): NextAuthConfig {
-  const lifetimes = sessionLifetimes();
-  const secureCookies = process.env.AUTH_COOKIE_SECURE
-    ? process.env.AUTH_COOKIE_SECURE !== 'false'
-    : process.env.NODE_ENV === 'production';
+  const config = env();
+  const lifetimes = sessionLifetimes(config);
+  const secureCookies = config.AUTH_COOKIE_SECURE ?? config.NODE_ENV === 'production';
   return {
     secret: authSecret(),
     // The app is addressed by whatever host the reverse proxy forwards; redirects stay same-site (see callbacks.redirect).

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { env, type Env } from '../../lib/env';
 
 /**
  * AUTH_SECRET signs the session cookie. Production on a real Postgres server
@@ -8,19 +9,17 @@ import path from 'node:path';
  * silently differ). Everywhere else (development, the PGlite `npm start`, e2e)
  * one is generated once and kept in the data folder with mode 0600.
  */
-export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
-  const explicit = env.AUTH_SECRET?.trim();
-  if (explicit) {
-    if (explicit.length < 32) throw new Error('AUTH_SECRET quá ngắn: cần ít nhất 32 ký tự (ví dụ: openssl rand -base64 32).');
-    return explicit;
-  }
-  if (env.NODE_ENV === 'production' && env.DATABASE_URL) {
+export function resolveAuthSecret(config: Pick<Env, 'AUTH_SECRET' | 'NODE_ENV' | 'DATABASE_URL' | 'DATA_DIR'> = env()): string {
+  // lib/env.ts has already refused one shorter than 32 characters.
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  // Not a rule of lib/env.ts: `next build` runs as production too and needs no secret.
+  if (config.NODE_ENV === 'production' && config.DATABASE_URL) {
     throw new Error(
       'Thiếu AUTH_SECRET: môi trường production với DATABASE_URL phải đặt AUTH_SECRET ' +
         '(tạo bằng `openssl rand -base64 32`), nếu không phiên đăng nhập không thể được ký an toàn.',
     );
   }
-  return readOrCreateSecretFile(path.join(path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR ?? 'data'), 'auth-secret'));
+  return readOrCreateSecretFile(path.join(path.resolve(/*turbopackIgnore: true*/ config.DATA_DIR), 'auth-secret'));
 }
 
 function readOrCreateSecretFile(file: string): string {

@@ -1,8 +1,8 @@
 import { getDb } from '../../db/index';
 import { runVisitRollup } from '../../db/queries/visits';
+import { env, type Env } from '../../lib/env';
 import { retentionDaysFromEnv } from '../../lib/visits/rules';
 
-const DEFAULT_INTERVAL_MS = 20_000;
 const state = globalThis as unknown as { __visitRollupTimer?: NodeJS.Timeout };
 
 /**
@@ -10,11 +10,12 @@ const state = globalThis as unknown as { __visitRollupTimer?: NodeJS.Timeout };
  * the advisory lock lets exactly one of them write each round. Unref'd so it
  * never keeps the process alive; a round that overruns the interval is skipped.
  */
-export function startVisitRollupJob(env: NodeJS.ProcessEnv = process.env): void {
-  if (state.__visitRollupTimer || env.VISIT_ROLLUP_DISABLED === 'true') return;
-  const configured = Number(env.VISIT_ROLLUP_INTERVAL_MS);
-  const interval = Number.isFinite(configured) && configured >= 200 ? configured : DEFAULT_INTERVAL_MS;
-  const retentionDays = retentionDaysFromEnv(env);
+export function startVisitRollupJob(
+  config: Pick<Env, 'VISIT_ROLLUP_DISABLED' | 'VISIT_ROLLUP_INTERVAL_MS' | 'VISIT_RETENTION_DAYS'> = env(),
+): void {
+  if (state.__visitRollupTimer || config.VISIT_ROLLUP_DISABLED) return;
+  const interval = config.VISIT_ROLLUP_INTERVAL_MS;
+  const retentionDays = retentionDaysFromEnv(config);
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -2,6 +2,7 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { dataRoot } from '@/db/client';
+import { env, type Env } from '@/lib/env';
 
 /**
  * Where uploaded files live. The local disk is the default; an S3-compatible
@@ -55,8 +56,8 @@ export class LocalDiskStorage implements MediaStorage {
   }
 }
 
-export function mediaRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(/*turbopackIgnore: true*/ env.MEDIA_DIR ?? path.join(dataRoot(env), 'media'));
+export function mediaRoot(config: Pick<Env, 'MEDIA_DIR' | 'DATA_DIR'> = env()): string {
+  return path.resolve(/*turbopackIgnore: true*/ config.MEDIA_DIR ?? path.join(dataRoot(config), 'media'));
 }
 
 let storage: MediaStorage | undefined;

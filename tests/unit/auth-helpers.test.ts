@@ -2,20 +2,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientIpFromHeaders } from '@/lib/auth/client-ip';
 import { isPastAbsoluteLifetime, sessionLifetimes } from '@/lib/auth/lifetimes';
 import { isSessionRevoked } from '@/lib/auth/revocation';
+import { parseEnv } from '@/lib/env';
+import { clientIp } from '@/lib/http/client-ip';
 import { resolveAuthSecret } from '@/server/auth/secret';
 import { assertSameOrigin } from '@/lib/http/origin';
 
 describe('session lifetimes', () => {
   it('defaults to 2 hours idle and 12 hours absolute', () => {
-    expect(sessionLifetimes({} as NodeJS.ProcessEnv)).toEqual({ idleSeconds: 7200, absoluteSeconds: 43200 });
+    expect(sessionLifetimes(parseEnv({}))).toEqual({ idleSeconds: 7200, absoluteSeconds: 43200 });
   });
   it('reads the environment and never lets idle exceed absolute', () => {
-    expect(sessionLifetimes({ AUTH_IDLE_TIMEOUT_MINUTES: '30', AUTH_ABSOLUTE_TIMEOUT_HOURS: '8' } as never)).toEqual({ idleSeconds: 1800, absoluteSeconds: 28800 });
-    expect(sessionLifetimes({ AUTH_IDLE_TIMEOUT_MINUTES: '600', AUTH_ABSOLUTE_TIMEOUT_HOURS: '1' } as never).idleSeconds).toBe(3600);
-    expect(sessionLifetimes({ AUTH_IDLE_TIMEOUT_MINUTES: 'abc', AUTH_ABSOLUTE_TIMEOUT_HOURS: '-3' } as never)).toEqual({ idleSeconds: 7200, absoluteSeconds: 43200 });
+    expect(sessionLifetimes(parseEnv({ AUTH_IDLE_TIMEOUT_MINUTES: '30', AUTH_ABSOLUTE_TIMEOUT_HOURS: '8' }))).toEqual({ idleSeconds: 1800, absoluteSeconds: 28800 });
+    expect(sessionLifetimes(parseEnv({ AUTH_IDLE_TIMEOUT_MINUTES: '600', AUTH_ABSOLUTE_TIMEOUT_HOURS: '1' })).idleSeconds).toBe(3600);
+    // Were silently the defaults; now start-up stops and names both variables.
+    expect(() => parseEnv({ AUTH_IDLE_TIMEOUT_MINUTES: 'abc', AUTH_ABSOLUTE_TIMEOUT_HOURS: '-3' })).toThrow(
+      /AUTH_IDLE_TIMEOUT_MINUTES phải là số dương \(đang là "abc"\); AUTH_ABSOLUTE_TIMEOUT_HOURS phải là số dương \(đang là "-3"\)/,
+    );
   });
   it('ends a session past its absolute lifetime, and one without a sign-in time', () => {
     const l = { idleSeconds: 60, absoluteSeconds: 3600 };
@@ -29,29 +33,30 @@ describe('AUTH_SECRET', () => {
   const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'toa-soan-secret-'));
 
   it('uses an explicit secret and refuses a short one', () => {
-    expect(resolveAuthSecret({ AUTH_SECRET: 'x'.repeat(40) } as never)).toBe('x'.repeat(40));
-    expect(() => resolveAuthSecret({ AUTH_SECRET: 'ngan' } as never)).toThrow(/quá ngắn/);
+    expect(resolveAuthSecret(parseEnv({ AUTH_SECRET: 'x'.repeat(40) }))).toBe('x'.repeat(40));
+    expect(() => resolveAuthSecret(parseEnv({ AUTH_SECRET: 'ngan' }))).toThrow(/quá ngắn/);
   });
   it('is a clear start-up error in production with DATABASE_URL', () => {
-    expect(() => resolveAuthSecret({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y' } as never)).toThrow(/Thiếu AUTH_SECRET/);
+    expect(() => resolveAuthSecret(parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y' }))).toThrow(/Thiếu AUTH_SECRET/);
   });
   it('otherwise generates one in the data folder, mode 0600, and keeps it', () => {
     const dir = tmp();
-    const first = resolveAuthSecret({ NODE_ENV: 'production', DATA_DIR: dir } as never);
+    const first = resolveAuthSecret(parseEnv({ NODE_ENV: 'production', DATA_DIR: dir }));
     expect(first.length).toBeGreaterThanOrEqual(32);
     const file = path.join(dir, 'auth-secret');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(resolveAuthSecret({ DATA_DIR: dir } as never)).toBe(first);
+    expect(resolveAuthSecret(parseEnv({ DATA_DIR: dir }))).toBe(first);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 
 describe('client address for rate limiting', () => {
   it('takes the entry the trusted proxy appended', () => {
-    expect(clientIpFromHeaders(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5' }), {} as never)).toBe('203.0.113.5');
-    expect(clientIpFromHeaders(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5, 10.0.0.2' }), { TRUSTED_PROXY_HOPS: '2' } as never)).toBe('203.0.113.5');
-    expect(clientIpFromHeaders(new Headers({ 'x-forwarded-for': '::ffff:127.0.0.1' }), {} as never)).toBe('127.0.0.1');
-    expect(clientIpFromHeaders(new Headers(), {} as never)).toBe('unknown');
+    const hops = (source: Record<string, string>) => parseEnv(source).TRUSTED_PROXY_HOPS;
+    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5' }), hops({}))).toBe('203.0.113.5');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5, 10.0.0.2' }), hops({ TRUSTED_PROXY_HOPS: '2' }))).toBe('203.0.113.5');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '::ffff:127.0.0.1' }), hops({}))).toBe('127.0.0.1');
+    expect(clientIp(new Headers(), hops({}))).toBe('unknown');
   });
 });
 

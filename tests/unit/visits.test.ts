@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, localDay, startOfLocalDay, startOfLocalWeek } from '@/lib/time';
 import { articleSlugFromPath, beaconBodySchema, pathProblem, referrerHost } from '@/lib/visits/beacon-body';
-import { clientIp, UNKNOWN_IP, visitorHash } from '@/lib/visits/identity';
+import { parseEnv } from '@/lib/env';
+import { clientIp, UNKNOWN_CLIENT_IP } from '@/lib/http/client-ip';
+import { visitorHash } from '@/lib/visits/identity';
 import { classifyRequest, isBotUserAgent, isPrefetch, isStaffPreview } from '@/lib/visits/request-filter';
 import { isNewVisit, MIN_RETENTION_DAYS, retentionDaysFromEnv, VISIT_IDLE_MS } from '@/lib/visits/rules';
 
@@ -72,10 +74,11 @@ describe('the visit rule', () => {
   });
 
   it('keeps raw events at least a few days whatever the setting', () => {
-    expect(retentionDaysFromEnv({ VISIT_RETENTION_DAYS: '1' })).toBe(MIN_RETENTION_DAYS);
-    expect(retentionDaysFromEnv({ VISIT_RETENTION_DAYS: 'abc' })).toBe(90);
-    expect(retentionDaysFromEnv({})).toBe(90);
-    expect(retentionDaysFromEnv({ VISIT_RETENTION_DAYS: '30' })).toBe(30);
+    expect(retentionDaysFromEnv(parseEnv({ VISIT_RETENTION_DAYS: '1' }))).toBe(MIN_RETENTION_DAYS);
+    // Was silently 90; a value that is not a number now stops start-up, naming the variable.
+    expect(() => parseEnv({ VISIT_RETENTION_DAYS: 'abc' })).toThrow(/VISIT_RETENTION_DAYS/);
+    expect(retentionDaysFromEnv(parseEnv({}))).toBe(90);
+    expect(retentionDaysFromEnv(parseEnv({ VISIT_RETENTION_DAYS: '30' }))).toBe(30);
   });
 });
 
@@ -94,10 +97,13 @@ describe('visitor identity', () => {
     expect(visitorHash('s', 'site', '1.2.3.4', 'x').equals(visitorHash('s', 'site', '1.2.3.4x', ''))).toBe(false);
   });
 
-  it('takes the first x-forwarded-for address, then x-real-ip, else a constant', () => {
-    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }))).toBe('203.0.113.7');
-    expect(clientIp(new Headers({ 'x-real-ip': '198.51.100.2' }))).toBe('198.51.100.2');
-    expect(clientIp(new Headers())).toBe(UNKNOWN_IP);
+  it('takes the x-forwarded-for entry the trusted proxy appended, then x-real-ip, else a constant', () => {
+    // A reader who sends their own X-Forwarded-For cannot choose their visitor identity: the proxy appends the real address.
+    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7' }), 1)).toBe('203.0.113.7');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }), 2)).toBe('203.0.113.7');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.7' }), 1)).toBe('203.0.113.7');
+    expect(clientIp(new Headers({ 'x-real-ip': '198.51.100.2' }), 1)).toBe('198.51.100.2');
+    expect(clientIp(new Headers(), 1)).toBe(UNKNOWN_CLIENT_IP);
   });
 });
 

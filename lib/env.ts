@@ -1,0 +1,153 @@
+import { z } from 'zod';
+
+/**
+ * The one reader of the app's environment variables. Every setting is parsed
+ * here, with its default, and a wrong value is refused with a Vietnamese
+ * message naming the variable instead of being silently replaced by the
+ * default. `.env.example` lists every variable (tests/unit/env.test.ts fails
+ * when one is missing there).
+ *
+ * Read directly elsewhere, on purpose: NEXT_RUNTIME and NEXT_PHASE (set by
+ * Next.js, they say which process this is, not how to run it), next.config.mjs
+ * and scripts/*.mjs (plain .mjs, cannot import TypeScript) and the test, e2e
+ * and bench tooling.
+ */
+
+export type EnvSource = Record<string, string | undefined>;
+
+/** An empty (or blank) value counts as unset, so `DATABASE_URL=` in a .env file means "no Postgres server". */
+function blankToUndefined(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function integer(options: { min: number; max?: number; fallback: number; expected: string }) {
+  const error = options.expected;
+  let schema = z.coerce.number({ error }).int({ error }).min(options.min, { error });
+  if (options.max !== undefined) schema = schema.max(options.max, { error });
+  return z.preprocess(blankToUndefined, schema.default(options.fallback));
+}
+
+function positiveNumber(fallback: number) {
+  const error = 'phải là số dương';
+  return z.preprocess(blankToUndefined, z.coerce.number({ error }).positive({ error }).default(fallback));
+}
+
+/** Only the two words: "0", "yes" or "FALSE" used to be read as something nobody meant. */
+const trueOrFalse = () =>
+  z.enum(['true', 'false'], { error: 'phải là "true" hoặc "false"' }).transform((value) => value === 'true');
+
+function flag(fallback: boolean) {
+  // The default sits inside the preprocess, so a blank value gets it too.
+  return z.preprocess(blankToUndefined, trueOrFalse().default(fallback));
+}
+
+function optionalFlag() {
+  return z.preprocess(blankToUndefined, trueOrFalse().optional());
+}
+
+function text() {
+  return z.preprocess(blankToUndefined, z.string().optional());
+}
+
+export const envSchema = z.object({
+  // Set by Next.js (next dev: development; next build / next start: production).
+  NODE_ENV: z.preprocess(
+    blankToUndefined,
+    z.enum(['development', 'production', 'test'], { error: 'phải là development, production hoặc test' }).default('development'),
+  ),
+
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'phải là chuỗi kết nối postgres://user:pass@host:5432/db' })
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: integer({ min: 1, fallback: 10, expected: 'phải là số nguyên dương' }),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
+  /** Unset: DATA_DIR/pglite. */
+  PGLITE_DATA_DIR: text(),
+  MIGRATIONS_DIR: z.preprocess(blankToUndefined, z.string().default('drizzle')),
+  SEED_DEMO: flag(true),
+
+  PORT: integer({ min: 1, max: 65535, fallback: 3000, expected: 'phải là số cổng từ 1 đến 65535' }),
+  /** Unset: http://localhost:PORT. */
+  SITE_URL: z.preprocess(
+    blankToUndefined,
+    z.url({ protocol: /^https?$/, error: 'phải là địa chỉ http(s) đầy đủ, ví dụ https://laocai.gov.vn' }).optional(),
+  ),
+  TRUSTED_PROXY_HOPS: integer({ min: 1, fallback: 1, expected: 'phải là số nguyên dương' }),
+
+  /** Unset: generated and kept in DATA_DIR/auth-secret, except in production with DATABASE_URL (server/auth/secret.ts). */
+  AUTH_SECRET: z.preprocess(
+    blankToUndefined,
+    z.string().min(32, { error: 'quá ngắn: cần ít nhất 32 ký tự (ví dụ: openssl rand -base64 32)' }).optional(),
+  ),
+  /** Unset: Secure cookies exactly when NODE_ENV is production. */
+  AUTH_COOKIE_SECURE: optionalFlag(),
+  AUTH_IDLE_TIMEOUT_MINUTES: positiveNumber(120),
+  AUTH_ABSOLUTE_TIMEOUT_HOURS: positiveNumber(12),
+
+  /** Unset: DATA_DIR/media. */
+  MEDIA_DIR: text(),
+
+  // A shorter interval would have every instance fight for the rollup lock all the time.
+  VISIT_ROLLUP_INTERVAL_MS: integer({ min: 200, fallback: 20_000, expected: 'phải là số mili giây nguyên, từ 200 trở lên' }),
+  VISIT_ROLLUP_DISABLED: flag(false),
+  /** DEFAULT_RETENTION_DAYS; values under MIN_RETENTION_DAYS are raised to it (lib/visits/rules.ts). */
+  VISIT_RETENTION_DAYS: positiveNumber(90),
+
+  /** app/api/noop, the benchmark's ceiling: a production build answers 404 there unless this is set. */
+  BENCH_ROUTES_ENABLED: flag(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+export type EnvName = keyof typeof envSchema.shape;
+
+/** Never echoed in an error message: they are or contain passwords. */
+const SECRET_NAMES: ReadonlySet<string> = new Set<EnvName>(['AUTH_SECRET', 'DATABASE_URL']);
+
+/** Parses `source`; throws one Error naming every wrong variable, in Vietnamese. */
+export function parseEnv(source: EnvSource): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0]);
+    // One complaint per variable: "0.5" breaks both "integer" and "≥ 1", which say the same thing.
+    if (problems.has(name)) continue;
+    const shown = SECRET_NAMES.has(name) ? '' : ` (đang là ${JSON.stringify(String(source[name]).slice(0, 200))})`;
+    problems.set(name, `${name} ${issue.message}${shown}`);
+  }
+  throw new Error(`Biến môi trường không hợp lệ: ${[...problems.values()].join('; ')}. Xem .env.example.`);
+}
+
+// On globalThis: Next.js bundles instrumentation.ts and the app separately, so a
+// module-level variable would exist once per bundle; the process has one environment.
+const loaded = globalThis as unknown as { __toaSoanEnv?: Env };
+
+/**
+ * Parses process.env and keeps the result for the rest of the process.
+ * instrumentation.ts calls it first, so a wrong value stops start-up.
+ */
+export function loadEnv(): Env {
+  loaded.__toaSoanEnv = parseEnv(process.env);
+  return loaded.__toaSoanEnv;
+}
+
+/**
+ * The validated environment: the one loaded at start-up; in a process that
+ * did not start through instrumentation.ts (scripts, tests, `next build`
+ * workers) process.env as it is now, so a test or script may set a variable
+ * before the code that reads it runs.
+ */
+export function env(): Env {
+  return loaded.__toaSoanEnv ?? parseEnv(process.env);
+}
+
+/** Tests only: forget what loadEnv() kept. */
+export function resetEnv(): void {
+  loaded.__toaSoanEnv = undefined;
+}
