@@ -1,10 +1,12 @@
 import { nextConfigHeaders } from './lib/security/headers.mjs';
+import { MAX_SLUG_LENGTH, PAGE_NUMBER_SOURCE, SLUG_SOURCE } from './lib/slug-pattern.mjs';
 
 const production = process.env.NODE_ENV === 'production';
 
-// Same shape as lib/slug.ts SLUG_PATTERN (at most 200 characters) and lib/route-params.ts page numbers.
-const NOT_A_SLUG = '(?![a-z0-9]+(?:-[a-z0-9]+)*(?:/|$))[^/]+|[^/]{201,}';
-const NOT_A_PAGE = '(?![1-9][0-9]{0,5}(?:/|$))[^/]+';
+// A path segment lib/route-params.ts would refuse, shapes from lib/slug-pattern.mjs (upper case
+// aside: Next matches rewrites case-insensitively, so the page itself answers 404 for it).
+const NOT_A_SLUG = `(?!${SLUG_SOURCE}(?:/|$))[^/]+|[^/]{${MAX_SLUG_LENGTH + 1},}`;
+const NOT_A_PAGE = `(?!${PAGE_NUMBER_SOURCE}(?:/|$))[^/]+`;
 const NOT_FOUND = '/_khong-tim-thay';
 
 /** @type {import('next').NextConfig} */

@@ -1,9 +1,12 @@
 import { SLUG_PATTERN } from './slug';
+import { MAX_SLUG_LENGTH, PAGE_NUMBER_SOURCE } from './slug-pattern.mjs';
+
+const PAGE_NUMBER = new RegExp(`^${PAGE_NUMBER_SOURCE}$`);
 
 /** Page numbers from the path: "2" → 2; anything else → null (the page answers 404). */
 export function parsePageParam(value: string | undefined): number | null {
   if (value === undefined) return 1;
-  if (!/^[1-9][0-9]{0,5}$/.test(value)) return null;
+  if (!PAGE_NUMBER.test(value)) return null;
   return Number(value);
 }
 
@@ -15,5 +18,5 @@ export function parseSlugParam(value: string): string | null {
   } catch {
     return null;
   }
-  return decoded.length <= 200 && SLUG_PATTERN.test(decoded) ? decoded : null;
+  return decoded.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(decoded) ? decoded : null;
 }

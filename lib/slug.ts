@@ -1,3 +1,5 @@
+import { SLUG_SOURCE } from './slug-pattern.mjs';
+
 /** Vietnamese title → ASCII slug: `Đường về Tả Phời` → `duong-ve-ta-phoi`. */
 export function slugify(input: string, maxLength = 100): string {
   const ascii = input
@@ -22,4 +24,5 @@ export function nextFreeSlug(base: string, taken: Iterable<string>): string {
   }
 }
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A whole string that is a slug; the shape is shared with the routes and next.config.mjs. */
+export const SLUG_PATTERN = new RegExp(`^${SLUG_SOURCE}$`);

@@ -1,6 +1,7 @@
 import { renderRss } from '@/lib/feeds/rss';
 import { xmlResponse } from '@/lib/feeds/xml';
 import { toErrorResponse } from '@/lib/http/errors';
+import { homePath, siteRssPath } from '@/lib/public-paths';
 import { cachedLatest, cachedSiteSettings } from '@/server/public-data';
 
 // Rendered per request from the tagged data cache: never prerendered at build time.
@@ -10,7 +11,7 @@ export async function GET() {
   try {
     const [settings, items] = await Promise.all([cachedSiteSettings(), cachedLatest(50)]);
     return xmlResponse(
-      renderRss({ title: settings.portalName, description: settings.tagline, path: '/', feedPath: '/rss.xml' }, items),
+      renderRss({ title: settings.portalName, description: settings.tagline, path: homePath(), feedPath: siteRssPath() }, items),
       'application/rss+xml; charset=utf-8',
     );
   } catch (error) {

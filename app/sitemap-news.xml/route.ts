@@ -3,6 +3,7 @@ import { getArticlesPublishedSince } from '@/db/queries/articles';
 import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from '@/lib/cache-tags';
 import { xmlEscape, xmlResponse } from '@/lib/feeds/xml';
 import { toErrorResponse } from '@/lib/http/errors';
+import { articlePath } from '@/lib/public-paths';
 import { cachedSiteSettings } from '@/server/public-data';
 import { siteUrl } from '@/lib/site-url';
 import { toLocalIso } from '@/lib/time';
@@ -23,7 +24,7 @@ export async function GET() {
       '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
       ...items.map(
         (a) =>
-          `<url><loc>${xmlEscape(siteUrl(`/bai-viet/${a.slug}`))}</loc><news:news><news:publication><news:name>${xmlEscape(settings.portalName)}</news:name><news:language>vi</news:language></news:publication><news:publication_date>${a.publishedAt ? toLocalIso(a.publishedAt) : ''}</news:publication_date><news:title>${xmlEscape(a.title)}</news:title></news:news></url>`,
+          `<url><loc>${xmlEscape(siteUrl(articlePath(a.slug)))}</loc><news:news><news:publication><news:name>${xmlEscape(settings.portalName)}</news:name><news:language>vi</news:language></news:publication><news:publication_date>${a.publishedAt ? toLocalIso(a.publishedAt) : ''}</news:publication_date><news:title>${xmlEscape(a.title)}</news:title></news:news></url>`,
       ),
       '</urlset>',
     ].join('\n');

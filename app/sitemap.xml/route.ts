@@ -1,6 +1,7 @@
 import { renderSitemapIndex } from '@/lib/feeds/sitemap';
 import { xmlResponse } from '@/lib/feeds/xml';
 import { toErrorResponse } from '@/lib/http/errors';
+import { sitemapArticlesPath, sitemapPagesPath } from '@/lib/public-paths';
 import { cachedSitemapChunkCount } from '@/server/public-data';
 
 export const dynamic = 'force-dynamic';
@@ -9,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   try {
     const chunks = await cachedSitemapChunkCount();
-    const files = ['/sitemaps/pages.xml', ...Array.from({ length: chunks }, (_, i) => `/sitemaps/articles-${i + 1}.xml`)];
+    const files = [sitemapPagesPath(), ...Array.from({ length: chunks }, (_, i) => sitemapArticlesPath(i + 1))];
     return xmlResponse(renderSitemapIndex(files));
   } catch (error) {
     return toErrorResponse(error);

@@ -1,12 +1,13 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import type { ArticleListItem } from '@/db/queries/articles';
+import { articlePath, categoryPath } from '@/lib/public-paths';
 import { formatDateTimeVi, toLocalIso } from '@/lib/time';
 
 type Props = { article: ArticleListItem; variant?: 'lead' | 'card' | 'compact'; headingLevel?: 'h2' | 'h3' };
 
 export function ArticleCard({ article, variant = 'card', headingLevel: Heading = 'h3' }: Props) {
-  const href = `/bai-viet/${article.slug}`;
+  const href = articlePath(article.slug);
   const time = article.publishedAt ? (
     <time dateTime={toLocalIso(article.publishedAt)} className="text-xs text-slate-500">
       {formatDateTimeVi(article.publishedAt)}
@@ -50,7 +51,7 @@ export function ArticleCard({ article, variant = 'card', headingLevel: Heading =
         </Heading>
         <p className="flex flex-wrap gap-x-2 text-xs text-slate-500">
           {article.categoryName && article.categorySlug ? (
-            <Link href={`/chuyen-muc/${article.categorySlug}`} className="font-semibold text-accent">
+            <Link href={categoryPath(article.categorySlug)} className="font-semibold text-accent">
               {article.categoryName}
             </Link>
           ) : null}

@@ -1,4 +1,5 @@
 import type { PublicArticle } from '@/db/queries/articles';
+import { authorPath, homePath } from '@/lib/public-paths';
 import { siteUrl } from '@/lib/site-url';
 import { toLocalIso } from '@/lib/time';
 
@@ -16,8 +17,8 @@ export function ArticleJsonLd({ article, url }: { article: PublicArticle; url: s
     inLanguage: 'vi-VN',
     articleSection: article.categoryName ?? undefined,
     keywords: article.tags.map((t) => t.name).join(', ') || undefined,
-    author: [{ '@type': 'Person', name: article.authorName, url: siteUrl(`/tac-gia/${article.authorSlug}`) }],
-    publisher: { '@type': 'Organization', name: 'Cổng thông tin điện tử Thành phố Lào Cai', url: siteUrl('/') },
+    author: [{ '@type': 'Person', name: article.authorName, url: siteUrl(authorPath(article.authorSlug)) }],
+    publisher: { '@type': 'Organization', name: 'Cổng thông tin điện tử Thành phố Lào Cai', url: siteUrl(homePath()) },
   };
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replace(/</g, '\\u003c') }} />;
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ArticleListItem } from '@/db/queries/articles';
+import { articlePath } from '@/lib/public-paths';
 
 const number = new Intl.NumberFormat('vi-VN');
 
@@ -18,7 +19,7 @@ export function MostRead({ items }: { items: (ArticleListItem & { recentViews: n
               {i + 1}
             </span>
             <div>
-              <Link href={`/bai-viet/${a.slug}`} className="text-sm font-semibold leading-snug hover:text-brand hover:underline">
+              <Link href={articlePath(a.slug)} className="text-sm font-semibold leading-snug hover:text-brand hover:underline">
                 {a.title}
               </Link>
               <p className="text-xs text-slate-500">{number.format(a.viewCount)} lượt xem</p>

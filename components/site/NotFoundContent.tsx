@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { homePath } from '@/lib/public-paths';
 import { SearchBox } from './SearchBox';
 
 export function NotFoundContent() {
@@ -11,7 +12,7 @@ export function NotFoundContent() {
         <SearchBox id="notfound-search" />
       </div>
       <p className="mt-6">
-        <Link href="/" className="font-semibold text-brand underline">
+        <Link href={homePath()} className="font-semibold text-brand underline">
           Về trang chủ
         </Link>
       </p>

@@ -1,16 +1,15 @@
 import Link from 'next/link';
 
-/** Page links in the path (`…/trang/2`), so every page stays cacheable. */
-export function Pagination({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {
+/** Page links; `pagePath` comes from lib/public-paths, which puts the page in the path so every page stays cacheable. */
+export function Pagination({ pagePath, page, pageCount }: { pagePath: (page: number) => string; page: number; pageCount: number }) {
   if (pageCount <= 1) return null;
-  const href = (p: number) => (p === 1 ? basePath : `${basePath}/trang/${p}`);
   const from = Math.max(1, page - 2);
   const to = Math.min(pageCount, page + 2);
   const pages = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   return (
     <nav aria-label="Phân trang" className="mt-8 flex flex-wrap items-center gap-2 text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" className="rounded border border-slate-300 bg-white px-3 py-1.5">
+        <Link href={pagePath(page - 1)} rel="prev" className="rounded border border-slate-300 bg-white px-3 py-1.5">
           ‹ Trang trước
         </Link>
       ) : null}
@@ -20,13 +19,13 @@ export function Pagination({ basePath, page, pageCount }: { basePath: string; pa
             {p}
           </span>
         ) : (
-          <Link key={p} href={href(p)} className="rounded border border-slate-300 bg-white px-3 py-1.5">
+          <Link key={p} href={pagePath(p)} className="rounded border border-slate-300 bg-white px-3 py-1.5">
             {p}
           </Link>
         ),
       )}
       {page < pageCount ? (
-        <Link href={href(page + 1)} rel="next" className="rounded border border-slate-300 bg-white px-3 py-1.5">
+        <Link href={pagePath(page + 1)} rel="next" className="rounded border border-slate-300 bg-white px-3 py-1.5">
           Trang sau ›
         </Link>
       ) : null}

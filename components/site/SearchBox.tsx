@@ -1,7 +1,9 @@
+import { searchPath } from '@/lib/public-paths';
+
 /** A plain GET form: works without JavaScript and keeps cached pages static. */
 export function SearchBox({ defaultValue = '', id = 'header-search' }: { defaultValue?: string; id?: string }) {
   return (
-    <form role="search" action="/tim-kiem" method="get" className="flex w-full sm:w-80">
+    <form role="search" action={searchPath()} method="get" className="flex w-full sm:w-80">
       <label htmlFor={id} className="sr-only">
         Tìm kiếm
       </label>

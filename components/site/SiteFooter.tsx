@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { cachedSiteSettings } from '@/server/public-data';
+import { siteRssPath } from '@/lib/public-paths';
 import { VisitStats } from './VisitStats';
 
 export async function SiteFooter() {
@@ -21,7 +22,7 @@ export async function SiteFooter() {
               Đăng nhập
             </Link>
             <span aria-hidden="true"> · </span>
-            <Link href="/rss.xml" className="text-slate-300 underline underline-offset-4">
+            <Link href={siteRssPath()} className="text-slate-300 underline underline-offset-4">
               RSS
             </Link>
           </p>

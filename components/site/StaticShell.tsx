@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { homePath } from '@/lib/public-paths';
 import { VisitBeacon } from './VisitBeacon';
 import { VisitStatsLive } from './VisitStatsLive';
 
@@ -10,7 +11,7 @@ export function StaticShell({ children }: { children: React.ReactNode }) {
   return (
     <>
       <header role="banner" className="bg-brand px-4 py-4 text-white">
-        <Link href="/" className="mx-auto block max-w-6xl font-serif text-xl font-bold">
+        <Link href={homePath()} className="mx-auto block max-w-6xl font-serif text-xl font-bold">
           Cổng thông tin điện tử Thành phố Lào Cai
         </Link>
       </header>
@@ -20,7 +21,7 @@ export function StaticShell({ children }: { children: React.ReactNode }) {
           <VisitStatsLive initial={null} />
         </div>
         <p className="mx-auto max-w-6xl">
-          <Link href="/" className="underline">
+          <Link href={homePath()} className="underline">
             Trang chủ
           </Link>
           <span aria-hidden="true"> · </span>

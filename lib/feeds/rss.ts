@@ -1,4 +1,5 @@
 import type { ArticleListItem } from '@/db/queries/articles';
+import { articlePath } from '../public-paths';
 import { siteUrl } from '../site-url';
 import { xmlEscape } from './xml';
 
@@ -8,7 +9,7 @@ type Channel = { title: string; description: string; path: string; feedPath: str
 export function renderRss(channel: Channel, items: ArticleListItem[]): string {
   const entries = items
     .map((a) => {
-      const link = siteUrl(`/bai-viet/${a.slug}`);
+      const link = siteUrl(articlePath(a.slug));
       return [
         '<item>',
         `<title>${xmlEscape(a.title)}</title>`,

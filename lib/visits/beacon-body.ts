@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ARTICLE_PATH_PREFIX } from '../public-paths';
+import { MAX_SLUG_LENGTH, SLUG_SOURCE } from '../slug-pattern.mjs';
 
 /** Beacons are tiny; anything larger is not ours. */
 export const MAX_BEACON_BYTES = 2048;
@@ -46,10 +48,13 @@ export const beaconBodySchema = z.object({
 });
 export type BeaconBody = z.infer<typeof beaconBodySchema>;
 
+// The inverse of articlePath(): the same prefix and slug shape the article route accepts.
+const ARTICLE_PAGE_PATH = new RegExp(`^${ARTICLE_PATH_PREFIX}/(${SLUG_SOURCE})/?$`);
+
 /** The slug of an article page path, e.g. `/bai-viet/le-hoi-den-thuong` → `le-hoi-den-thuong`. */
 export function articleSlugFromPath(path: string): string | null {
-  const match = /^\/bai-viet\/([a-z0-9][a-z0-9-]{0,200})\/?$/.exec(path);
-  return match?.[1] ?? null;
+  const slug = ARTICLE_PAGE_PATH.exec(path)?.[1];
+  return slug !== undefined && slug.length <= MAX_SLUG_LENGTH ? slug : null;
 }
 
 /**

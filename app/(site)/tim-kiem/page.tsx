@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ArticleCard } from '@/components/site/ArticleCard';
 import { SearchBox } from '@/components/site/SearchBox';
 import { searchPublishedArticles } from '@/db/queries/search';
+import { searchPath } from '@/lib/public-paths';
 import { searchParamsSchema } from '@/lib/validation/search';
 
 // Not cached: one cache entry per typed query would let anyone grow the cache without bound.
@@ -15,7 +16,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const query = parsed.success ? parsed.data.q : '';
   const page = parsed.success ? parsed.data.page : 1;
   const result = query ? await searchPublishedArticles(query, page) : null;
-  const href = (p: number) => `/tim-kiem?${new URLSearchParams({ q: query, page: String(p) })}`;
+  const href = (p: number) => searchPath({ q: query, page: p });
 
   return (
     <div className="space-y-6">

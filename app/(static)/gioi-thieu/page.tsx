@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { StaticShell } from '@/components/site/StaticShell';
+import { aboutPath } from '@/lib/public-paths';
 
 export const metadata: Metadata = {
   title: 'Giới thiệu',
   description: 'Giới thiệu Cổng thông tin điện tử Thành phố Lào Cai.',
-  alternates: { canonical: '/gioi-thieu' },
+  alternates: { canonical: aboutPath() },
 };
 
 // A fully static page (prerendered at build time); the benchmark also uses it

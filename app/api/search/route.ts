@@ -1,5 +1,6 @@
 import { searchPublishedArticles } from '@/db/queries/search';
 import { errorResponse, toErrorResponse, validationMessage } from '@/lib/http/errors';
+import { articlePath } from '@/lib/public-paths';
 import { searchParamsSchema } from '@/lib/validation/search';
 
 /** JSON search for widgets and clients: `GET /api/search?q=lao+cai&page=1`. */
@@ -15,7 +16,7 @@ export async function GET(request: Request) {
         page: result.page,
         pageCount: result.pageCount,
         total: result.total,
-        items: result.items.map((a) => ({ title: a.title, slug: a.slug, url: `/bai-viet/${a.slug}`, sapo: a.sapo, publishedAt: a.publishedAt })),
+        items: result.items.map((a) => ({ title: a.title, slug: a.slug, url: articlePath(a.slug), sapo: a.sapo, publishedAt: a.publishedAt })),
       },
       { headers: { 'Cache-Control': 'public, max-age=30' } },
     );

@@ -1,31 +1,36 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cachedAuthorPage, cachedCategoryPage, cachedTagPage } from '@/server/public-data';
+import { authorPath, categoryPath, categoryRssPath, tagPath } from '@/lib/public-paths';
 import { parsePageParam, parseSlugParam } from '@/lib/route-params';
 import { ListingPage } from './ListingPage';
 
 type Params = Promise<{ slug: string; page?: string }>;
+type ListingKind = 'category' | 'tag' | 'author';
+
+const listingPaths: Record<ListingKind, (slug: string, page: number) => string> = { category: categoryPath, tag: tagPath, author: authorPath };
 
 /** Resolves a listing (category, tag or author) from route params, or 404. */
-async function loadListing(kind: 'category' | 'tag' | 'author', params: Params) {
+async function loadListing(kind: ListingKind, params: Params) {
   const { slug: rawSlug, page: rawPage } = await params;
   const slug = parseSlugParam(rawSlug);
   const page = parsePageParam(rawPage);
   if (!slug || !page) return null;
+  const pagePath = (p: number) => listingPaths[kind](slug, p);
   if (kind === 'category') {
     const data = await cachedCategoryPage(slug, page);
-    return data && { eyebrow: 'Chuyên mục', title: data.category.name, description: data.category.description, basePath: `/chuyen-muc/${slug}`, list: data.list, slug };
+    return data && { eyebrow: 'Chuyên mục', title: data.category.name, description: data.category.description, pagePath, list: data.list, slug };
   }
   if (kind === 'tag') {
     const data = await cachedTagPage(slug, page);
-    return data && { eyebrow: 'Chủ đề', title: `Chủ đề: ${data.tag.name}`, description: null, basePath: `/the/${slug}`, list: data.list, slug };
+    return data && { eyebrow: 'Chủ đề', title: `Chủ đề: ${data.tag.name}`, description: null, pagePath, list: data.list, slug };
   }
   const data = await cachedAuthorPage(slug, page);
-  return data && { eyebrow: 'Tác giả', title: `Tác giả: ${data.author.name}`, description: data.author.bio, basePath: `/tac-gia/${slug}`, list: data.list, slug };
+  return data && { eyebrow: 'Tác giả', title: `Tác giả: ${data.author.name}`, description: data.author.bio, pagePath, list: data.list, slug };
 }
 
 /** Page and metadata functions for one listing kind, shared by `/x/[slug]` and `/x/[slug]/trang/[page]`. */
-export function listingRoute(kind: 'category' | 'tag' | 'author') {
+export function listingRoute(kind: ListingKind) {
   async function Page({ params }: { params: Params }) {
     const listing = await loadListing(kind, params);
     if (!listing || (listing.list.page > 1 && listing.list.items.length === 0)) notFound();
@@ -35,13 +40,12 @@ export function listingRoute(kind: 'category' | 'tag' | 'author') {
     const listing = await loadListing(kind, params);
     if (!listing) return { title: 'Không tìm thấy trang' };
     const suffix = listing.list.page > 1 ? ` – Trang ${listing.list.page}` : '';
-    const path = listing.list.page > 1 ? `${listing.basePath}/trang/${listing.list.page}` : listing.basePath;
     return {
       title: `${listing.title}${suffix}`,
       description: listing.description ?? undefined,
       alternates: {
-        canonical: path,
-        types: kind === 'category' ? { 'application/rss+xml': `/chuyen-muc/${listing.slug}/rss.xml` } : undefined,
+        canonical: listing.pagePath(listing.list.page),
+        types: kind === 'category' ? { 'application/rss+xml': categoryRssPath(listing.slug) } : undefined,
       },
     };
   }

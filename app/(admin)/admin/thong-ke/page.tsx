@@ -4,6 +4,7 @@ import { VisitsChart } from '@/components/admin/stats/VisitsChart';
 import { getDb } from '@/db';
 import { countOnlineVisitors, getDailyVisitSeries, getTopArticles, getTopReferrers } from '@/db/queries/stats';
 import { getVisitSnapshot } from '@/db/queries/visits';
+import { articlePath } from '@/lib/public-paths';
 import { requirePageUser } from '@/server/auth/page-guard';
 import { addDays, formatDateTimeVi, localDay, startOfLocalWeek } from '@/lib/time';
 
@@ -60,13 +61,13 @@ export default async function VisitStatsPage() {
           title="Bài đọc nhiều hôm nay"
           unit="lượt xem"
           empty="Chưa có lượt xem nào hôm nay."
-          items={topToday.map((a) => ({ key: String(a.id), label: a.title, href: `/bai-viet/${a.slug}`, value: a.views }))}
+          items={topToday.map((a) => ({ key: String(a.id), label: a.title, href: articlePath(a.slug), value: a.views }))}
         />
         <RankedList
           title="Bài đọc nhiều tuần này"
           unit="lượt xem"
           empty="Chưa có lượt xem nào tuần này."
-          items={topWeek.map((a) => ({ key: String(a.id), label: a.title, href: `/bai-viet/${a.slug}`, value: a.views }))}
+          items={topWeek.map((a) => ({ key: String(a.id), label: a.title, href: articlePath(a.slug), value: a.views }))}
         />
         <RankedList
           title="Nguồn truy cập (30 ngày)"

@@ -6,10 +6,12 @@ import { ArticleCard } from '@/components/site/ArticleCard';
 import { ArticleJsonLd } from '@/components/site/ArticleJsonLd';
 import { ShareLinks } from '@/components/site/ShareLinks';
 import { cachedArticle } from '@/server/public-data';
+import { articlePath, authorPath, categoryPath, homePath, tagPath } from '@/lib/public-paths';
 import { parseSlugParam } from '@/lib/route-params';
 import { siteUrl } from '@/lib/site-url';
 import { formatDateTimeVi, toLocalIso } from '@/lib/time';
 
+// = PUBLIC_REVALIDATE_SECONDS (lib/cache-tags.ts): Next needs a literal here; tests/unit/revalidate.test.ts keeps the two equal.
 export const revalidate = 60;
 export const dynamicParams = true;
 export function generateStaticParams() {
@@ -32,12 +34,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = article.seoTitle || article.title;
   const description = article.seoDescription || article.sapo;
   const image = article.coverImage ?? '/images/og-default.jpg';
-  const path = `/bai-viet/${article.slug}`;
+  const path = articlePath(article.slug);
   return {
     title,
     description,
     alternates: { canonical: path },
-    authors: [{ name: article.authorName, url: `/tac-gia/${article.authorSlug}` }],
+    authors: [{ name: article.authorName, url: authorPath(article.authorSlug) }],
     openGraph: {
       type: 'article',
       url: path,
@@ -58,7 +60,7 @@ export default async function ArticlePage({ params }: Props) {
   const data = await load(params);
   if (!data) notFound();
   const { article, related } = data;
-  const url = siteUrl(`/bai-viet/${article.slug}`);
+  const url = siteUrl(articlePath(article.slug));
 
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
@@ -67,14 +69,14 @@ export default async function ArticlePage({ params }: Props) {
         <nav aria-label="Đường dẫn" className="mb-3 text-sm text-slate-600">
           <ol className="flex flex-wrap gap-1">
             <li>
-              <Link href="/" className="hover:underline">
+              <Link href={homePath()} className="hover:underline">
                 Trang chủ
               </Link>{' '}
               ›
             </li>
             {article.categorySlug ? (
               <li>
-                <Link href={`/chuyen-muc/${article.categorySlug}`} className="font-semibold text-accent hover:underline">
+                <Link href={categoryPath(article.categorySlug)} className="font-semibold text-accent hover:underline">
                   {article.categoryName}
                 </Link>
               </li>
@@ -86,7 +88,7 @@ export default async function ArticlePage({ params }: Props) {
           {article.publishedAt ? <time dateTime={toLocalIso(article.publishedAt)}>{formatDateTimeVi(article.publishedAt)}</time> : null}
           <span>
             Tác giả:{' '}
-            <Link href={`/tac-gia/${article.authorSlug}`} rel="author" className="font-semibold hover:underline">
+            <Link href={authorPath(article.authorSlug)} rel="author" className="font-semibold hover:underline">
               {article.authorName}
             </Link>
           </span>
@@ -117,7 +119,7 @@ export default async function ArticlePage({ params }: Props) {
           <div className="mt-6 flex flex-wrap items-center gap-2 text-sm">
             <span className="font-semibold">Từ khóa:</span>
             {article.tags.map((t) => (
-              <Link key={t.slug} href={`/the/${t.slug}`} rel="tag" className="rounded-full bg-slate-200 px-3 py-1 hover:bg-slate-300">
+              <Link key={t.slug} href={tagPath(t.slug)} rel="tag" className="rounded-full bg-slate-200 px-3 py-1 hover:bg-slate-300">
                 {t.name}
               </Link>
             ))}

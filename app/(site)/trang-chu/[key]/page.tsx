@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/ArticleCard';
 import { MostRead } from '@/components/site/MostRead';
+import { categoryPath } from '@/lib/public-paths';
 import { cachedHome, cachedMostRead } from '@/server/public-data';
 
 // `/` is rewritten here (next.config.mjs) so the home page is generated on the
 // first request and then served from the route cache, never during the build.
+// = PUBLIC_REVALIDATE_SECONDS (lib/cache-tags.ts): Next needs a literal here; tests/unit/revalidate.test.ts keeps the two equal.
 export const revalidate = 60;
 export const dynamicParams = true;
 export function generateStaticParams() {
@@ -46,10 +48,10 @@ export default async function HomePage({ params }: { params: Promise<{ key: stri
           return (
             <section key={category.id} aria-labelledby={`block-${category.slug}`}>
               <h2 id={`block-${category.slug}`} className="mb-4 flex items-center justify-between border-b-2 border-brand pb-1">
-                <Link href={`/chuyen-muc/${category.slug}`} className="font-bold uppercase text-brand hover:underline">
+                <Link href={categoryPath(category.slug)} className="font-bold uppercase text-brand hover:underline">
                   {category.name}
                 </Link>
-                <Link href={`/chuyen-muc/${category.slug}`} className="text-sm text-slate-600 hover:underline">
+                <Link href={categoryPath(category.slug)} className="text-sm text-slate-600 hover:underline">
                   Xem thêm ›
                 </Link>
               </h2>

@@ -3,7 +3,7 @@ import { draftMode } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticlePreview } from '@/components/admin/ArticlePreview';
-import { getArticleForEdit } from '@/db/queries/editorial-list';
+import { getArticleForEdit } from '@/server/editorial/get-article-for-edit';
 import { getCategories } from '@/db/queries/taxonomy';
 import { getSessionUser } from '@/server/auth/session';
 import { displayStatus } from '@/lib/editorial';

@@ -1,6 +1,7 @@
 import { errorResponse, toErrorResponse } from '@/lib/http/errors';
 import { renderRss } from '@/lib/feeds/rss';
 import { xmlResponse } from '@/lib/feeds/xml';
+import { categoryPath, categoryRssPath } from '@/lib/public-paths';
 import { cachedCategoryPage, cachedSiteSettings } from '@/server/public-data';
 import { parseSlugParam } from '@/lib/route-params';
 
@@ -17,8 +18,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
         {
           title: `${data.category.name} – ${settings.portalName}`,
           description: data.category.description ?? data.category.name,
-          path: `/chuyen-muc/${slug}`,
-          feedPath: `/chuyen-muc/${slug}/rss.xml`,
+          path: categoryPath(slug),
+          feedPath: categoryRssPath(slug),
         },
         data.list.items,
       ),

@@ -1,5 +1,6 @@
 import { listingRoute } from '@/components/site/pages/listing-routes';
 
+// = PUBLIC_REVALIDATE_SECONDS (lib/cache-tags.ts): Next needs a literal here; tests/unit/revalidate.test.ts keeps the two equal.
 export const revalidate = 60;
 export const dynamicParams = true;
 export function generateStaticParams() {
