@@ -1,6 +1,7 @@
 import bcrypt from 'bcryptjs';
 import { sql } from 'drizzle-orm';
 import { bodyFromBlocks, type TextBlock } from './seed-data/blocks';
+import { BCRYPT_COST } from '../lib/auth/password-policy';
 import { slugify, nextFreeSlug } from '../lib/slug';
 import type { Database, Executor } from './client';
 import { articles, articleTags, categories, tags, users } from './schema';
@@ -16,8 +17,6 @@ export function readSeedArticle(raw = laoCaiChiThi05) {
   const paragraphs = lines.slice(2, bylineIndex > 0 ? bylineIndex : undefined).filter(Boolean);
   return { title, sapo, paragraphs };
 }
-
-export const BCRYPT_COST = 12;
 
 export async function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, BCRYPT_COST);

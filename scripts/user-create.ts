@@ -7,8 +7,9 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { configFromEnv, openDatabase, type Executor } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { upsertUserFromCli, type UserSummary } from '../db/queries/users';
+import type { UserSummary } from '../db/queries/users';
 import { emailSchema, nameSchema, passwordSchema, roleSchema } from '../lib/validation/accounts';
+import { upsertUserFromCli } from '../server/accounts/upsert-user-from-cli';
 
 const argsSchema = z.object({ email: emailSchema, password: passwordSchema, role: roleSchema, name: nameSchema }).strict();
 

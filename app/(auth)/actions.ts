@@ -3,12 +3,13 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { recordAudit } from '@/db/queries/audit';
 import { getLoginLockout } from '@/db/queries/login-attempts';
-import { revokeSessions } from '@/db/queries/users';
+import { revokeSessions } from '@/server/accounts/revoke-sessions';
 import { signIn, signOut } from '@/server/auth/auth';
+import { failureOf, type ActionResult } from '@/lib/actions/result';
 import { sanitizeCallbackUrl } from '@/lib/auth/callback-url';
-import { clientIpFromHeaders } from '@/lib/auth/client-ip';
+import { env } from '@/lib/env';
+import { clientIp } from '@/lib/http/client-ip';
 import { getSessionUser } from '@/server/auth/session';
 
 const signInSchema = z
@@ -19,7 +20,12 @@ const signInSchema = z
   })
   .strict();
 
-export type SignInState = { message: string | null; email: string };
+/**
+ * The sign-in form's state: the one ActionResult, plus the email as typed,
+ * carried on a failure too so the form keeps it. `ok: true` means nothing to
+ * show (before the first attempt); a successful sign-in redirects instead.
+ */
+export type SignInState = ActionResult<null> & { email: string };
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get('email') ?? '');
@@ -28,7 +34,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     password: String(formData.get('password') ?? ''),
     callbackUrl: formData.get('callbackUrl')?.toString() || undefined,
   });
-  if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? 'Dữ liệu không hợp lệ.', email };
+  if (!parsed.success) return { ...failureOf(parsed.error), email };
 
   try {
     await signIn('credentials', {
@@ -38,17 +44,17 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      if (error.code === 'locked') return { message: await lockedMessage(parsed.data.email), email };
-      return { message: 'Email hoặc mật khẩu không đúng.', email };
+      if (error.code === 'locked') return { ok: false, code: 'too_many_requests', message: await lockedMessage(parsed.data.email), email };
+      return { ok: false, code: 'unauthorized', message: 'Email hoặc mật khẩu không đúng.', email };
     }
-    if (error instanceof AuthError) return { message: 'Không đăng nhập được lúc này, vui lòng thử lại.', email };
+    if (error instanceof AuthError) return { ok: false, code: 'unauthorized', message: 'Không đăng nhập được lúc này, vui lòng thử lại.', email };
     throw error; // the redirect to callbackUrl on success
   }
-  return { message: null, email };
+  return { ok: true, data: null, email };
 }
 
 async function lockedMessage(email: string): Promise<string> {
-  const ip = clientIpFromHeaders(await headers());
+  const ip = clientIp(await headers(), env().TRUSTED_PROXY_HOPS);
   const lockout = await getLoginLockout(email.trim().toLowerCase(), ip);
   const minutes = lockout.locked ? Math.max(1, Math.ceil(lockout.retryAfterSeconds / 60)) : 15;
   const who = lockout.locked && lockout.scope === 'ip' ? 'từ địa chỉ này' : 'cho tài khoản này';
@@ -57,10 +63,7 @@ async function lockedMessage(email: string): Promise<string> {
 
 export async function signOutAction(): Promise<void> {
   const user = await getSessionUser();
-  if (user) {
-    // Deleting the cookie is not enough: a request in flight would re-issue it.
-    await revokeSessions(user.id);
-    await recordAudit({ actorId: user.id, action: 'auth.sign_out', targetType: 'user', targetId: user.id });
-  }
+  // Deleting the cookie is not enough: a request in flight would re-issue it.
+  if (user) await revokeSessions({ userId: user.id });
   await signOut({ redirectTo: '/dang-nhap' });
 }

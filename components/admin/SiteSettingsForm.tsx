@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { SiteSettings } from '@/db/queries/settings';
+import type { SiteSettings } from '@/lib/validation/settings';
 import type { ActionResult } from '@/lib/actions/result';
 import { ActionResultMessage } from './ActionForm';
 

@@ -1,42 +1,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import { defaultSiteSettings, siteSettingsSchema, type SiteSettings } from '@/lib/validation/settings';
 import type { Executor } from '../client';
 import { getDb } from '../index';
 import { siteSettings } from '../schema';
 
-export const siteSettingsSchema = z.object({
-  portalName: z.string().min(1).max(200),
-  tagline: z.string().max(300),
-  contact: z.object({
-    agency: z.string().max(300),
-    address: z.string().max(300),
-    phone: z.string().max(100),
-    email: z.string().max(200),
-    editorInChief: z.string().max(200),
-    license: z.string().max(300),
-  }),
-  /** Visits counted by the portal this one replaces, added to "Tất cả". */
-  statsBaseline: z.number().int().min(0).max(1e12),
-});
-export type SiteSettings = z.infer<typeof siteSettingsSchema>;
-
-export const defaultSiteSettings: SiteSettings = {
-  portalName: 'Cổng thông tin điện tử Thành phố Lào Cai',
-  tagline: 'Tin tức – Sự kiện – Chính quyền – Người dân',
-  contact: {
-    agency: 'Cơ quan chủ quản: Ủy ban nhân dân thành phố Lào Cai',
-    address: 'Địa chỉ: Đường Hoàng Liên, phường Cốc Lếu, thành phố Lào Cai, tỉnh Lào Cai',
-    phone: 'Điện thoại: 0214 3 840 888',
-    email: 'Email: banbientap@laocaicity.gov.vn',
-    editorInChief: 'Trưởng Ban biên tập: Chánh Văn phòng HĐND – UBND thành phố',
-    license: 'Giấy phép số 05/GP-TTĐT do Sở Thông tin và Truyền thông tỉnh Lào Cai cấp',
-  },
-  statsBaseline: 0,
-};
-
 const SETTINGS_KEY = 'site';
 
+/** The stored settings; the defaults when none are stored or the stored JSON no longer fits the schema. */
 export async function getSiteSettings(db?: Executor): Promise<SiteSettings> {
   const conn = db ?? (await getDb());
   const [row] = await conn.select().from(siteSettings).where(eq(siteSettings.key, SETTINGS_KEY)).limit(1);
@@ -44,11 +15,11 @@ export async function getSiteSettings(db?: Executor): Promise<SiteSettings> {
   return parsed.success ? parsed.data : defaultSiteSettings;
 }
 
-export async function saveSiteSettings(value: SiteSettings, db?: Executor): Promise<void> {
+/** Stores the settings row, replacing the previous value. */
+export async function writeSiteSettings(value: SiteSettings, db?: Executor): Promise<void> {
   const conn = db ?? (await getDb());
-  const data = siteSettingsSchema.parse(value);
   await conn
     .insert(siteSettings)
-    .values({ key: SETTINGS_KEY, value: data })
-    .onConflictDoUpdate({ target: siteSettings.key, set: { value: data, updatedAt: new Date() } });
+    .values({ key: SETTINGS_KEY, value })
+    .onConflictDoUpdate({ target: siteSettings.key, set: { value, updatedAt: new Date() } });
 }

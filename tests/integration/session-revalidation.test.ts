@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { changeUserRole, resetUserPassword, revokeSessions, setUserActive } from '@/db/queries/users';
+import { changeUserRole } from '@/server/accounts/change-user-role';
+import { resetUserPassword } from '@/server/accounts/reset-user-password';
+import { revokeSessions } from '@/server/accounts/revoke-sessions';
+import { setUserActive } from '@/server/accounts/set-user-active';
 import { AppError } from '@/lib/http/errors';
 import { makeUser, useAsAppDatabase } from '../support/app-database';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
@@ -34,7 +37,7 @@ describeDb(`role changes and deactivation take effect on the next request (${tes
     expect((await requireRole('admin')).id).toBe(admin.id);
     expect(await createCategoryAction({ name: 'Trước khi hạ quyền' })).toMatchObject({ ok: true });
 
-    await changeUserRole(admin.id, 'journalist', keeper.id, handle.db);
+    await changeUserRole({ userId: admin.id, role: 'journalist', actorId: keeper.id }, handle.db);
 
     expect(await getSessionUser()).toMatchObject({ id: admin.id, role: 'journalist' });
     await expect(requireRole('admin')).rejects.toMatchObject({ code: 'forbidden' });
@@ -46,7 +49,7 @@ describeDb(`role changes and deactivation take effect on the next request (${tes
     const journalist = await makeUser(handle.db, 'journalist');
     session.userId = journalist.id;
     await expect(requireRole('moderator', 'admin')).rejects.toBeInstanceOf(AppError);
-    await changeUserRole(journalist.id, 'moderator', keeper.id, handle.db);
+    await changeUserRole({ userId: journalist.id, role: 'moderator', actorId: keeper.id }, handle.db);
     expect((await requireRole('moderator', 'admin')).role).toBe('moderator');
   });
 
@@ -56,13 +59,13 @@ describeDb(`role changes and deactivation take effect on the next request (${tes
     session.userId = admin.id;
     expect(await getSessionUser()).not.toBeNull();
 
-    await setUserActive(admin.id, false, keeper.id, handle.db);
+    await setUserActive({ userId: admin.id, active: false, actorId: keeper.id }, handle.db);
 
     expect(await getSessionUser()).toBeNull();
     await expect(requireUser()).rejects.toMatchObject({ code: 'unauthorized' });
     expect(await createCategoryAction({ name: 'Bị khóa' })).toMatchObject({ ok: false, code: 'unauthorized' });
 
-    await setUserActive(admin.id, true, keeper.id, handle.db);
+    await setUserActive({ userId: admin.id, active: true, actorId: keeper.id }, handle.db);
     expect(await getSessionUser()).toMatchObject({ id: admin.id });
   });
 
@@ -75,7 +78,7 @@ describeDb(`role changes and deactivation take effect on the next request (${tes
     session.signedInAtMs = Date.now() - 60_000;
     expect(await getSessionUser()).toMatchObject({ id: journalist.id });
 
-    await revokeSessions(journalist.id, handle.db);
+    await revokeSessions({ userId: journalist.id }, handle.db);
     expect(await getSessionUser()).toBeNull();
     // Signing in again afterwards gives a working session.
     session.signedInAtMs = Date.now() + 1;
@@ -84,7 +87,7 @@ describeDb(`role changes and deactivation take effect on the next request (${tes
     await handle.db.update(users).set({ sessionsValidAfter: null }).where(eq(users.id, journalist.id));
     session.signedInAtMs = Date.now() - 60_000;
     expect(await getSessionUser()).toMatchObject({ id: journalist.id });
-    await resetUserPassword(journalist.id, 'Mat-khau-moi-2026', keeper.id, handle.db);
+    await resetUserPassword({ userId: journalist.id, password: 'Mat-khau-moi-2026', actorId: keeper.id }, handle.db);
     expect(await getSessionUser()).toBeNull();
     session.signedInAtMs = null;
   });
@@ -100,7 +103,8 @@ describeDb(`role changes and deactivation take effect on the next request (${tes
     const { eq } = await import('drizzle-orm');
     await handle.db.update(users).set({ active: false }).where(eq(users.role, 'admin'));
     const last = await makeUser(handle.db, 'admin');
-    await expect(setUserActive(last.id, false, last.id, handle.db)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(changeUserRole(last.id, 'moderator', last.id, handle.db)).rejects.toMatchObject({ code: 'conflict' });
+    // Acted on by someone else (null: the command line): an admin locking themselves out is refused by a rule of its own.
+    await expect(setUserActive({ userId: last.id, active: false, actorId: null }, handle.db)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(changeUserRole({ userId: last.id, role: 'moderator', actorId: last.id }, handle.db)).rejects.toMatchObject({ code: 'conflict' });
   });
 });

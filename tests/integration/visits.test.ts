@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { defaultSiteSettings, saveSiteSettings } from '@/db/queries/settings';
+import { defaultSiteSettings } from '@/lib/validation/settings';
+import { saveSiteSettings } from '@/server/settings/save-site-settings';
 import { getDailyVisitSeries, getMostReadArticles, getTopArticles, getTopReferrers } from '@/db/queries/stats';
 import { getVisitSnapshot, runVisitRollup } from '@/db/queries/visits';
 import { articles } from '@/db/schema';
@@ -225,7 +226,7 @@ describeDb(`visit statistics widget on ${testDriver}`, () => {
 
   beforeAll(async () => {
     handle = await createTestDatabase();
-    await saveSiteSettings({ ...defaultSiteSettings, statsBaseline: BASELINE }, handle.db);
+    await saveSiteSettings({ settings: { ...defaultSiteSettings, statsBaseline: BASELINE }, actorId: null }, handle.db);
   });
   afterAll(async () => {
     await handle?.close();

@@ -3,11 +3,14 @@
 import { useActionState } from 'react';
 import { signInAction, type SignInState } from '../actions';
 
+/** Before any attempt: nothing to show, or the page's own error (an expired or invalid session). */
+function initialState(message: string | null): SignInState {
+  return message ? { ok: false, code: 'unauthorized', message, email: '' } : { ok: true, data: null, email: '' };
+}
+
 export function SignInForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage: string | null }) {
-  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {
-    message: initialMessage,
-    email: '',
-  });
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, initialState(initialMessage));
+  const message = state.ok ? null : state.message;
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -22,8 +25,8 @@ export function SignInForm({ callbackUrl, initialMessage }: { callbackUrl: strin
           autoComplete="username"
           required
           defaultValue={state.email}
-          aria-invalid={state.message ? true : undefined}
-          aria-describedby={state.message ? 'sign-in-error' : undefined}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? 'sign-in-error' : undefined}
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-sky-700 focus:outline-none focus:ring-2 focus:ring-sky-700/30"
         />
       </div>
@@ -37,14 +40,14 @@ export function SignInForm({ callbackUrl, initialMessage }: { callbackUrl: strin
           type="password"
           autoComplete="current-password"
           required
-          aria-invalid={state.message ? true : undefined}
-          aria-describedby={state.message ? 'sign-in-error' : undefined}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? 'sign-in-error' : undefined}
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-sky-700 focus:outline-none focus:ring-2 focus:ring-sky-700/30"
         />
       </div>
-      {state.message ? (
+      {message ? (
         <p id="sign-in-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.message}
+          {message}
         </p>
       ) : null}
       <button

@@ -1,23 +1,17 @@
 'use server';
 
 import { revalidatePath, revalidateTag } from 'next/cache';
-import { recordAudit } from '@/db/queries/audit';
-import { saveSiteSettings, siteSettingsSchema, type SiteSettings } from '@/db/queries/settings';
-import { runAction, type ActionResult } from '@/lib/actions/result';
-import { requireRole } from '@/server/auth/session';
+import { saveSiteSettings } from '@/server/settings/save-site-settings';
+import { adminAction } from '@/server/actions/admin-action';
 import { cacheTags } from '@/lib/cache-tags';
+import { siteSettingsInput } from '@/lib/validation/settings';
 
-// The shared schema, made strict at every level: unknown keys are refused, not ignored.
-const settingsInput = siteSettingsSchema.extend({ contact: siteSettingsSchema.shape.contact.strict() }).strict();
-
-export async function saveSiteSettingsAction(input: unknown): Promise<ActionResult<SiteSettings>> {
-  return runAction(async () => {
-    const admin = await requireRole('admin');
-    const settings = settingsInput.parse(input);
-    await saveSiteSettings(settings);
-    await recordAudit({ actorId: admin.id, action: 'settings.updated', targetType: 'settings', details: { portalName: settings.portalName, statsBaseline: settings.statsBaseline } });
+export const saveSiteSettingsAction = adminAction(
+  { schema: siteSettingsInput, roles: ['admin'], successMessage: 'Đã lưu cài đặt.' },
+  async (settings, admin) => {
+    const saved = await saveSiteSettings({ settings, actorId: admin.id });
     revalidateTag(cacheTags.settings, { expire: 0 });
     revalidatePath('/admin/cai-dat');
-    return settings;
-  }, 'Đã lưu cài đặt.');
-}
+    return saved;
+  },
+);

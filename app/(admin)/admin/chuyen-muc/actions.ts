@@ -1,10 +1,10 @@
 'use server';
 
 import { revalidatePath, revalidateTag } from 'next/cache';
-import { createCategory, moveCategory, updateCategory } from '@/db/queries/categories-admin';
-import type { Category } from '@/db/schema';
-import { runAction, type ActionResult } from '@/lib/actions/result';
-import { requireRole } from '@/server/auth/session';
+import { createCategory } from '@/server/categories/create-category';
+import { moveCategory } from '@/server/categories/move-category';
+import { updateCategory } from '@/server/categories/update-category';
+import { adminAction } from '@/server/actions/admin-action';
 import { cacheTags } from '@/lib/cache-tags';
 import { createCategoryInput, moveCategoryInput, updateCategoryInput } from '@/lib/validation/accounts';
 
@@ -14,31 +14,27 @@ function refreshTaxonomy() {
   revalidatePath('/admin/chuyen-muc');
 }
 
-export async function createCategoryAction(input: unknown): Promise<ActionResult<Category>> {
-  return runAction(async () => {
-    const admin = await requireRole('admin');
-    const category = await createCategory(createCategoryInput.parse(input), admin.id);
+export const createCategoryAction = adminAction(
+  { schema: createCategoryInput, roles: ['admin'], successMessage: 'Đã tạo chuyên mục.' },
+  async (input, admin) => {
+    const category = await createCategory({ ...input, actorId: admin.id });
     refreshTaxonomy();
     return category;
-  }, 'Đã tạo chuyên mục.');
-}
+  },
+);
 
-export async function updateCategoryAction(input: unknown): Promise<ActionResult<Category>> {
-  return runAction(async () => {
-    const admin = await requireRole('admin');
-    const category = await updateCategory(updateCategoryInput.parse(input), admin.id);
+export const updateCategoryAction = adminAction(
+  { schema: updateCategoryInput, roles: ['admin'], successMessage: 'Đã lưu chuyên mục.' },
+  async (input, admin) => {
+    const category = await updateCategory({ ...input, actorId: admin.id });
     refreshTaxonomy();
     revalidateTag(cacheTags.category(category.slug), { expire: 0 });
     return category;
-  }, 'Đã lưu chuyên mục.');
-}
+  },
+);
 
-export async function moveCategoryAction(input: unknown): Promise<ActionResult<null>> {
-  return runAction(async () => {
-    const admin = await requireRole('admin');
-    const { categoryId, direction } = moveCategoryInput.parse(input);
-    await moveCategory(categoryId, direction, admin.id);
-    refreshTaxonomy();
-    return null;
-  });
-}
+export const moveCategoryAction = adminAction({ schema: moveCategoryInput, roles: ['admin'] }, async ({ categoryId, direction }, admin) => {
+  await moveCategory({ categoryId, direction, actorId: admin.id });
+  refreshTaxonomy();
+  return null;
+});

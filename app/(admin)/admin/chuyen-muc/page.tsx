@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/admin/ActionForm';
-import { listCategoriesForAdmin } from '@/db/queries/categories-admin';
+import { getCategories } from '@/db/queries/taxonomy';
 import type { Category } from '@/db/schema';
 import { requirePageUser } from '@/server/auth/page-guard';
 import { createCategoryAction, moveCategoryAction, updateCategoryAction } from './actions';
@@ -30,7 +30,7 @@ function ordered(categories: Category[]): { category: Category; depth: number }[
 
 export default async function CategoriesPage() {
   await requirePageUser('admin');
-  const categories = await listCategoriesForAdmin();
+  const categories = await getCategories();
   const rows = ordered(categories);
 
   const parentOptions = (exclude?: number) => (
