@@ -1,5 +1,9 @@
-/** How each audited action reads in the log ("Nhật ký"); unknown actions show their code. */
-const labels: Record<string, string> = {
+/**
+ * Every action the audit log ("Nhật ký") records, with how it reads there.
+ * One object for both: an action cannot be recorded without a label, and a
+ * label cannot exist without its action (recordAudit takes only these keys).
+ */
+const auditActionLabels = {
   'auth.sign_in': 'Đăng nhập',
   'auth.sign_in_failed': 'Đăng nhập thất bại',
   'auth.sign_in_refused': 'Đăng nhập bị chặn (sai quá nhiều lần)',
@@ -18,16 +22,21 @@ const labels: Record<string, string> = {
   'article.created': 'Tạo bài viết',
   'article.saved': 'Lưu bài viết',
   'article.submitted': 'Gửi duyệt',
-  'article.approved': 'Duyệt bài',
   'article.rejected': 'Trả lại bài',
   'article.published': 'Xuất bản',
   'article.scheduled': 'Hẹn giờ xuất bản',
   'article.unpublished': 'Gỡ bài',
   'article.restored': 'Khôi phục phiên bản',
-};
+  'media.uploaded': 'Tải ảnh lên',
+} as const;
 
+export type AuditAction = keyof typeof auditActionLabels;
+
+export const AUDIT_ACTIONS = Object.keys(auditActionLabels) as AuditAction[];
+
+/** The label of a logged action; a row written by an older version with an action no longer known shows its code. */
 export function auditActionLabel(action: string): string {
-  return labels[action] ?? action;
+  return (auditActionLabels as Record<string, string>)[action] ?? action;
 }
 
 const targetLabels: Record<string, string> = { user: 'Tài khoản', article: 'Bài viết', category: 'Chuyên mục', settings: 'Cài đặt', media: 'Ảnh' };

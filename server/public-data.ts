@@ -2,6 +2,7 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import * as articleQueries from '@/db/queries/articles';
+import type { ArticleListItem, Page } from '@/db/queries/articles';
 import { getMostReadArticles } from '@/db/queries/stats';
 import { getVisitSnapshot } from '@/db/queries/visits';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -52,38 +53,49 @@ export const cachedArticle = (slug: string) =>
     { tags: [cacheTags.article(slug), cacheTags.articles], revalidate },
   )();
 
-export const cachedCategoryPage = (slug: string, page: number) =>
-  unstable_cache(
-    async () => {
-      const category = await taxonomy.getCategoryBySlug(slug);
-      if (!category) return null;
-      return { category, list: await articleQueries.getCategoryArticles(category.id, page) };
-    },
-    ['category', slug, String(page)],
-    { tags: [cacheTags.category(slug), cacheTags.articles, cacheTags.taxonomy], revalidate },
-  )();
+/**
+ * A listing page (category, tag, author) by slug and page number: the entity
+ * under its own key (`category`, `tag`, `author`) and one page of its
+ * articles, or null when the slug names nothing.
+ */
+function cachedListing<K extends 'category' | 'tag' | 'author', E extends { id: number }>(
+  kind: K,
+  find: (slug: string) => Promise<E | null>,
+  list: (id: number, page: number) => Promise<Page<ArticleListItem>>,
+  tagsOf: (slug: string) => string[],
+) {
+  return (slug: string, page: number) =>
+    unstable_cache(
+      async () => {
+        const entity = await find(slug);
+        if (!entity) return null;
+        return { [kind]: entity, list: await list(entity.id, page) } as { [key in K]: E } & { list: Page<ArticleListItem> };
+      },
+      [kind, slug, String(page)],
+      { tags: tagsOf(slug), revalidate },
+    )();
+}
 
-export const cachedTagPage = (slug: string, page: number) =>
-  unstable_cache(
-    async () => {
-      const tag = await taxonomy.getTagBySlug(slug);
-      if (!tag) return null;
-      return { tag, list: await articleQueries.getTagArticles(tag.id, page) };
-    },
-    ['tag', slug, String(page)],
-    { tags: [cacheTags.tag(slug), cacheTags.articles], revalidate },
-  )();
+export const cachedCategoryPage = cachedListing(
+  'category',
+  (slug) => taxonomy.getCategoryBySlug(slug),
+  (id, page) => articleQueries.getCategoryArticles(id, page),
+  (slug) => [cacheTags.category(slug), cacheTags.articles, cacheTags.taxonomy],
+);
 
-export const cachedAuthorPage = (slug: string, page: number) =>
-  unstable_cache(
-    async () => {
-      const author = await taxonomy.getAuthorBySlug(slug);
-      if (!author) return null;
-      return { author, list: await articleQueries.getAuthorArticles(author.id, page) };
-    },
-    ['author', slug, String(page)],
-    { tags: [cacheTags.author(slug), cacheTags.articles], revalidate },
-  )();
+export const cachedTagPage = cachedListing(
+  'tag',
+  (slug) => taxonomy.getTagBySlug(slug),
+  (id, page) => articleQueries.getTagArticles(id, page),
+  (slug) => [cacheTags.tag(slug), cacheTags.articles],
+);
+
+export const cachedAuthorPage = cachedListing(
+  'author',
+  (slug) => taxonomy.getAuthorBySlug(slug),
+  (id, page) => articleQueries.getAuthorArticles(id, page),
+  (slug) => [cacheTags.author(slug), cacheTags.articles],
+);
 
 export const cachedLatest = (limit: number) =>
   unstable_cache(() => articleQueries.getLatestArticles(limit), ['latest', String(limit)], {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { listMyWorkInProgress, listPendingArticles } from '@/db/queries/editorial-list';
 import type { SessionUser } from '@/server/auth/session';
-import { isEditor } from '@/lib/editorial';
+import { isEditor } from '@/lib/auth/roles';
 import { ArticleTable } from './ArticleTable';
 import { NewArticleButton } from './NewArticleButton';
 

@@ -10,7 +10,8 @@ import {
   submitForReviewAction,
   unpublishArticleAction,
 } from '@/app/(admin)/admin/bai-viet/actions';
-import { canEdit, canPerform, displayStatus, isEditor } from '@/lib/editorial';
+import { isEditor } from '@/lib/auth/roles';
+import { canEdit, canPerform, displayStatus } from '@/lib/editorial';
 import { slugify } from '@/lib/slug';
 import { ConflictPanel } from './ConflictPanel';
 import { EditorToolbar } from './EditorToolbar';

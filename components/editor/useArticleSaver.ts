@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveDraftAction } from '@/app/(admin)/admin/bai-viet/actions';
+import type { ActionResult } from '@/lib/actions/result';
 import type { ConflictInfo, SavedState, SavePayload } from './types';
 
 export type SaveStatus =
@@ -96,24 +97,24 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
       const body = { ...opts.current.getPayload(), version: version.current, ...(manual ? {} : { autosave: true }) };
       setStatus({ kind: 'saving' });
       const run = (async (): Promise<SavedState | null> => {
-        let outcome: { ok: true; data: SavedState } | { ok: false; code: string; message: string; details?: unknown; transient: boolean };
+        let outcome: ActionResult<SavedState>;
+        let transient = false;
         try {
           if (manual) {
-            const r = await saveDraftAction(body);
-            outcome = r.ok ? { ok: true, data: r.data } : { ok: false, code: r.code, message: r.message, details: r.details, transient: false };
+            outcome = await saveDraftAction(body);
           } else {
             const res = await fetch(`/api/admin/bai-viet/${articleId}`, {
               method: 'PUT',
               headers: { 'Content-Type': 'application/json' },
               body: JSON.stringify(body),
             });
-            const json = await res.json().catch(() => ({}));
-            outcome = res.ok
-              ? { ok: true, data: json as SavedState }
-              : { ok: false, code: json.code ?? 'internal', message: json.message ?? 'Lỗi máy chủ.', details: json.details, transient: res.status >= 500 || res.status === 429 };
+            // The endpoint answers exactly what the action does; a proxy's HTML error page does not parse.
+            outcome = ((await res.json().catch(() => null)) as ActionResult<SavedState> | null) ?? { ok: false, code: 'bad_request', message: 'Lỗi máy chủ.' };
+            transient = res.status >= 500 || res.status === 429;
           }
         } catch {
-          outcome = { ok: false, code: 'network', message: 'Mất kết nối tới máy chủ.', transient: true };
+          outcome = { ok: false, code: 'bad_request', message: 'Mất kết nối tới máy chủ.' };
+          transient = true;
         }
         if (outcome.ok) {
           attempts.current = 0;
@@ -138,7 +139,7 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
         writeBackup();
         if (outcome.code === 'conflict') {
           setStatus({ kind: 'conflict', info: outcome.details as ConflictInfo });
-        } else if (outcome.transient || outcome.code === 'internal') {
+        } else if (transient) {
           attempts.current += 1;
           const delay = Math.min(60_000, 1000 * 2 ** attempts.current);
           setStatus({ kind: 'retrying', message: outcome.message, retryAt: Date.now() + delay });

@@ -55,12 +55,13 @@ function listQuery(db: Executor) {
     .leftJoin(categories, eq(categories.id, articles.categoryId));
 }
 
-async function countVisible(db: Executor, where: ReturnType<typeof and>): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(articles).where(where);
-  return Number(row?.n ?? 0);
-}
-
-function toPage<T>(items: T[], total: number, page: number): Page<T> {
+/** One page of a public listing (newest first) and how many pages it has. */
+async function listingPage(db: Executor, where: ReturnType<typeof and>, page: number): Promise<Page<ArticleListItem>> {
+  const [items, [count]] = await Promise.all([
+    listQuery(db).where(where).orderBy(newestFirst, desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
+    db.select({ n: sql<number>`count(*)::int` }).from(articles).where(where),
+  ]);
+  const total = Number(count?.n ?? 0);
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
@@ -84,11 +85,7 @@ export async function getLeadArticle(now = new Date(), db?: Executor): Promise<A
 export async function getCategoryArticles(categoryId: number, page: number, now = new Date(), db?: Executor): Promise<Page<ArticleListItem>> {
   const conn = db ?? (await getDb());
   const where = and(isPubliclyVisible(now), eq(articles.categoryId, categoryId));
-  const [items, total] = await Promise.all([
-    listQuery(conn).where(where).orderBy(newestFirst, desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
-    countVisible(conn, where),
-  ]);
-  return toPage(items, total, page);
+  return listingPage(conn, where, page);
 }
 
 export async function getCategoryLatest(categoryId: number, limit: number, now = new Date(), db?: Executor): Promise<ArticleListItem[]> {
@@ -102,11 +99,7 @@ export async function getCategoryLatest(categoryId: number, limit: number, now =
 export async function getAuthorArticles(authorId: number, page: number, now = new Date(), db?: Executor): Promise<Page<ArticleListItem>> {
   const conn = db ?? (await getDb());
   const where = and(isPubliclyVisible(now), eq(articles.authorId, authorId));
-  const [items, total] = await Promise.all([
-    listQuery(conn).where(where).orderBy(newestFirst, desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
-    countVisible(conn, where),
-  ]);
-  return toPage(items, total, page);
+  return listingPage(conn, where, page);
 }
 
 export async function getTagArticles(tagId: number, page: number, now = new Date(), db?: Executor): Promise<Page<ArticleListItem>> {
@@ -115,11 +108,7 @@ export async function getTagArticles(tagId: number, page: number, now = new Date
     isPubliclyVisible(now),
     inArray(articles.id, conn.select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tagId))),
   );
-  const [items, total] = await Promise.all([
-    listQuery(conn).where(where).orderBy(newestFirst, desc(articles.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
-    countVisible(conn, where),
-  ]);
-  return toPage(items, total, page);
+  return listingPage(conn, where, page);
 }
 
 export type PublicArticle = NonNullable<Awaited<ReturnType<typeof getPublishedArticleBySlug>>>;

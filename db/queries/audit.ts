@@ -1,13 +1,16 @@
 import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
+import type { AuditAction } from '@/lib/audit-labels';
 import type { Executor } from '../client';
 import { getDb } from '../index';
 import { auditLog, users } from '../schema';
 
+export type { AuditAction };
+
 export type AuditEntry = {
   actorId: number | null;
-  /** Dotted verb, e.g. `auth.sign_in`, `user.role_changed`, `article.published`. */
-  action: string;
+  /** Dotted verb, e.g. `auth.sign_in`, `user.role_changed`, `article.published`: one of lib/audit-labels.ts. */
+  action: AuditAction;
   targetType?: string;
   targetId?: number;
   details?: Record<string, unknown>;

@@ -3,8 +3,6 @@ import { and, asc, desc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { getDb } from '../index';
 import { articlePresence, articles, articleTags, categories, tags, users, type ArticleStatus } from '../schema';
-import { canView, isEditor, type Actor } from '@/lib/editorial';
-import { AppError } from '@/lib/http/errors';
 import { normalizeSearchQuery } from '@/lib/search-query';
 import type { AdminListFilters } from '@/lib/validation/editorial';
 
@@ -44,17 +42,16 @@ const rowColumns = {
 /**
  * The admin list, newest edited first, with keyset pagination on
  * (updated_at, id): page 4,000 costs the same as page 1 on 100k articles.
- * Journalists see only their own articles.
+ * `author` restricts to one author's articles (whose list a caller may see
+ * is decided in server/editorial/list-admin-articles.ts).
  */
-export async function listAdminArticles(
-  actor: Actor,
+export async function listAdminArticleRows(
   filters: AdminListFilters,
   deps: Deps = {},
 ): Promise<{ items: AdminArticleRow[]; nextCursor: string | null }> {
   const { db, now } = await resolve(deps);
   const where: SQL[] = [];
-  if (!isEditor(actor.role)) where.push(eq(articles.authorId, actor.id));
-  else if (filters.author) where.push(eq(articles.authorId, filters.author));
+  if (filters.author) where.push(eq(articles.authorId, filters.author));
   if (filters.status === 'scheduled') where.push(and(eq(articles.status, 'published'), gt(articles.publishedAt, now))!);
   else if (filters.status) where.push(eq(articles.status, filters.status));
   if (filters.category) where.push(eq(articles.categoryId, filters.category));
@@ -89,41 +86,38 @@ export async function listAdminArticles(
   return { items, nextCursor: rows.length > ADMIN_PAGE_SIZE && last ? `${last.cursorAt}_${last.id}` : null };
 }
 
-/** "Chờ duyệt": oldest submission first, so nothing waits forever. */
-export async function listPendingArticles(deps: Deps = {}, limit = 100): Promise<AdminArticleRow[]> {
-  const { db } = await resolve(deps);
+/** The admin list's columns, with the author and category joined in. */
+function adminRowsQuery(db: Executor) {
   return db
     .select(rowColumns)
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
-    .leftJoin(categories, eq(categories.id, articles.categoryId))
+    .leftJoin(categories, eq(categories.id, articles.categoryId));
+}
+
+/** "Chờ duyệt": oldest submission first, so nothing waits forever. */
+export async function listPendingArticles(deps: Deps = {}, limit = 100): Promise<AdminArticleRow[]> {
+  const { db } = await resolve(deps);
+  return adminRowsQuery(db)
     .where(eq(articles.status, 'pending'))
     .orderBy(asc(articles.updatedAt))
     .limit(limit);
 }
 
-export async function countPendingArticles(deps: Deps = {}): Promise<number> {
-  const { db } = await resolve(deps);
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(articles).where(eq(articles.status, 'pending'));
-  return Number(row?.n ?? 0);
-}
-
 /** "Bài của tôi": the author's drafts and returned articles, returned ones first. */
-export async function listMyWorkInProgress(actor: Actor, deps: Deps = {}, limit = 20): Promise<AdminArticleRow[]> {
+export async function listMyWorkInProgress(actor: { id: number }, deps: Deps = {}, limit = 20): Promise<AdminArticleRow[]> {
   const { db } = await resolve(deps);
-  return db
-    .select(rowColumns)
-    .from(articles)
-    .innerJoin(users, eq(users.id, articles.authorId))
-    .leftJoin(categories, eq(categories.id, articles.categoryId))
+  return adminRowsQuery(db)
     .where(and(eq(articles.authorId, actor.id), or(eq(articles.status, 'draft'), eq(articles.status, 'rejected'))))
     .orderBy(sql`case when ${articles.status} = 'rejected' then 0 else 1 end`, desc(articles.updatedAt))
     .limit(limit);
 }
 
-export type ArticleForEdit = NonNullable<Awaited<ReturnType<typeof loadArticle>>>;
+export type ArticleForEdit = NonNullable<Awaited<ReturnType<typeof loadArticleForEdit>>>;
 
-async function loadArticle(db: Executor, articleId: number) {
+/** The article with its author's name and tag names, as the edit page and the preview need it. */
+export async function loadArticleForEdit(articleId: number, deps: Deps = {}) {
+  const { db } = await resolve(deps);
   const [row] = await db
     .select({ article: articles, authorName: users.name })
     .from(articles)
@@ -143,14 +137,6 @@ async function loadArticle(db: Executor, articleId: number) {
   return { ...article, authorName: row.authorName, tags: tagRows.map((t) => t.name) };
 }
 
-/** The edit page and the preview: the author and moderators only; others get 404 (no hint the article exists). */
-export async function getArticleForEdit(actor: Actor, articleId: number, deps: Deps = {}): Promise<ArticleForEdit> {
-  const { db } = await resolve(deps);
-  const article = await loadArticle(db, articleId);
-  if (!article || !canView(actor, article)) throw new AppError('not_found', 'Không tìm thấy bài viết.');
-  return article;
-}
-
 export async function listAuthors(deps: Deps = {}) {
   const { db } = await resolve(deps);
   return db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(eq(users.active, true)).orderBy(users.name);
@@ -158,37 +144,26 @@ export async function listAuthors(deps: Deps = {}) {
 
 // ------------------------------------------------------------------ presence
 
-/** A heartbeat older than this no longer counts: presence expires by itself. */
-export const PRESENCE_TTL_MS = 45_000;
-
-/**
- * Records that `actor` has the article open and returns who else does.
- * Purely informational: it never locks or blocks anyone.
- */
-export async function heartbeatPresence(actor: Actor, articleId: number, deps: Deps = {}): Promise<{ id: number; name: string }[]> {
+export async function touchPresence(articleId: number, userId: number, deps: Deps = {}): Promise<void> {
   const { db, now } = await resolve(deps);
-  const [row] = await db.select({ authorId: articles.authorId }).from(articles).where(eq(articles.id, articleId));
-  if (!row || !canView(actor, row)) throw new AppError('not_found', 'Không tìm thấy bài viết.');
   await db
     .insert(articlePresence)
-    .values({ articleId, userId: actor.id, seenAt: now })
+    .values({ articleId, userId, seenAt: now })
     .onConflictDoUpdate({ target: [articlePresence.articleId, articlePresence.userId], set: { seenAt: now } });
+}
+
+/** Who else has sent a heartbeat for the article since `since`. */
+export async function listOthersPresent(articleId: number, userId: number, since: Date, deps: Deps = {}): Promise<{ id: number; name: string }[]> {
+  const { db } = await resolve(deps);
   return db
     .select({ id: users.id, name: users.name })
     .from(articlePresence)
     .innerJoin(users, eq(users.id, articlePresence.userId))
-    .where(
-      and(
-        eq(articlePresence.articleId, articleId),
-        ne(articlePresence.userId, actor.id),
-        gt(articlePresence.seenAt, new Date(now.getTime() - PRESENCE_TTL_MS)),
-      ),
-    )
+    .where(and(eq(articlePresence.articleId, articleId), ne(articlePresence.userId, userId), gt(articlePresence.seenAt, since)))
     .orderBy(users.name);
 }
 
-/** Leaving the editor: the notice disappears for others at once instead of after the TTL. */
-export async function leavePresence(actor: Actor, articleId: number, deps: Deps = {}): Promise<void> {
+export async function deletePresence(articleId: number, userId: number, deps: Deps = {}): Promise<void> {
   const { db } = await resolve(deps);
-  await db.delete(articlePresence).where(and(eq(articlePresence.articleId, articleId), eq(articlePresence.userId, actor.id)));
+  await db.delete(articlePresence).where(and(eq(articlePresence.articleId, articleId), eq(articlePresence.userId, userId)));
 }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { getDb } from '../index';
 import { PAGE_SIZE, type ArticleListItem } from './articles';
+import { isPubliclyVisible } from './public-filter';
 
 /**
  * How many matches are ranked. Ranking every match reads every matching body
@@ -35,7 +36,7 @@ type Row = Omit<ArticleListItem, 'publishedAt' | 'viewCount'> & {
  * Diacritics-insensitive, ranked full-text search over published articles.
  * `query` must already be normalised (lib/search-query.ts); it only ever
  * reaches Postgres as a bound parameter, and websearch_to_tsquery never
- * raises on odd input. Visibility is the same rule as isPubliclyVisible.
+ * raises on odd input. Visibility is isPubliclyVisible, as everywhere.
  */
 export async function searchPublishedArticles(query: string, page: number, now = new Date(), db?: Executor): Promise<SearchPage> {
   if (!query) return { items: [], total: 0, capped: false, page, pageCount: 1 };
@@ -51,8 +52,8 @@ export async function searchPublishedArticles(query: string, page: number, now =
 }
 
 async function runSearch(conn: Executor, query: string, page: number, now: Date, since: Date | null) {
-  // Strings, not Dates: postgres.js cannot bind a Date inside a raw sql`` fragment.
-  const nowIso = now.toISOString();
+  // A string, not a Date: postgres.js cannot bind a bare Date inside a raw sql`` fragment
+  // (isPubliclyVisible binds `now` through the column, which converts it).
   const sinceIso = (since ?? new Date(0)).toISOString();
   // Inline (not from the CTE) in the two lookups, so the planner sees a
   // constant and can estimate how common the words are.
@@ -60,16 +61,16 @@ async function runSearch(conn: Executor, query: string, page: number, now: Date,
   const result = await conn.execute(sql`
     WITH q AS (SELECT ${tsQuery} AS query),
     recent AS (
-      SELECT a.id FROM articles a
-      WHERE a.status = 'published' AND a.published_at <= ${nowIso}::timestamptz AND a.published_at > ${sinceIso}::timestamptz
-        AND a.search_vector @@ ${tsQuery}
-      ORDER BY a.published_at DESC NULLS LAST LIMIT ${RECENT_WINDOW}
+      SELECT articles.id FROM articles
+      WHERE ${isPubliclyVisible(now)} AND articles.published_at > ${sinceIso}::timestamptz
+        AND articles.search_vector @@ ${tsQuery}
+      ORDER BY articles.published_at DESC NULLS LAST LIMIT ${RECENT_WINDOW}
     ),
     titled AS (
-      SELECT a.id FROM articles a
-      WHERE a.status = 'published' AND a.published_at <= ${nowIso}::timestamptz AND a.published_at > ${sinceIso}::timestamptz
-        AND a.title_vector @@ ${tsQuery}
-      ORDER BY a.published_at DESC NULLS LAST LIMIT ${TITLE_WINDOW}
+      SELECT articles.id FROM articles
+      WHERE ${isPubliclyVisible(now)} AND articles.published_at > ${sinceIso}::timestamptz
+        AND articles.title_vector @@ ${tsQuery}
+      ORDER BY articles.published_at DESC NULLS LAST LIMIT ${TITLE_WINDOW}
     ),
     candidates AS (SELECT id FROM recent UNION SELECT id FROM titled)
     SELECT a.id, a.title, a.slug, a.sapo, a.cover_image AS "coverImage", a.cover_caption AS "coverCaption",

@@ -3,6 +3,7 @@ import { addDays, localDay, startOfLocalWeek } from '../../lib/time';
 import { newSalt } from '../../lib/visits/identity';
 import { ONLINE_WINDOW_MS, PRESENCE_KEEP_MS, VISIT_IDLE_MS, DEFAULT_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../lib/visits/rules';
 import type { Database, Executor } from '../client';
+import { isPubliclyVisible } from './public-filter';
 
 // No `server-only` here: the rollup timer imports this module from
 // instrumentation (server/startup.ts), outside the React server graph.
@@ -73,8 +74,7 @@ export async function recordPageview(db: Executor, input: PageviewInput): Promis
     )
     INSERT INTO visit_events (event_id, occurred_at, day, visitor_hash, new_visit, path, article_id, referrer_host)
     SELECT ${input.eventId}, ${now}::timestamptz, ${localDay(input.now)}::date, decode(${hash}, 'hex'), presence.new_visit, ${input.path},
-      (SELECT a.id FROM articles a
-        WHERE a.slug = ${input.articleSlug} AND a.status = 'published' AND a.published_at <= ${now}::timestamptz),
+      (SELECT articles.id FROM articles WHERE articles.slug = ${input.articleSlug} AND ${isPubliclyVisible(input.now)}),
       ${input.referrerHost}
     FROM presence
     ON CONFLICT (event_id) DO NOTHING

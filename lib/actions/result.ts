@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, validationMessage, type ErrorCode } from '@/lib/http/errors';
+import { AppError, httpStatusOf, validationMessage, type ErrorCode } from '@/lib/http/errors';
 
 /**
  * The one answer of every admin server action and of the admin route handlers
@@ -34,4 +34,9 @@ export function failureOf(error: unknown): ActionFailure {
     };
   }
   throw error;
+}
+
+/** A route handler's answer in the same shape as an action's, with the failure's HTTP status. */
+export function actionResponse<T>(result: ActionResult<T>): Response {
+  return Response.json(result, { status: result.ok ? 200 : httpStatusOf(result.code), headers: { 'Cache-Control': 'no-store' } });
 }

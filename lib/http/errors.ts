@@ -23,6 +23,10 @@ const statusOf: Record<ErrorCode, number> = {
   too_many_requests: 429,
 };
 
+export function httpStatusOf(code: ErrorCode): number {
+  return statusOf[code];
+}
+
 /** The one error type of the app; route handlers turn it into `{code, message}`. */
 export class AppError extends Error {
   constructor(
@@ -33,7 +37,7 @@ export class AppError extends Error {
     super(message);
   }
   get status() {
-    return statusOf[this.code];
+    return httpStatusOf(this.code);
   }
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { revalidatePath, revalidateTag } from 'next/cache';
-import type { PublicImpact } from '@/db/queries/editorial';
+import type { PublicImpact } from '@/lib/public-impact';
 
 /**
  * Refreshes exactly the public pages an editorial change touched: fresh on

@@ -1,13 +1,14 @@
 import 'server-only';
-import { requireUser } from '@/server/auth/session';
-import type { SessionUser } from '@/server/auth/session';
+import { actionResponse, failureOf } from '@/lib/actions/result';
+import { requireUser, type SessionUser } from '@/server/auth/session';
 import { AppError, toErrorResponse } from '@/lib/http/errors';
 import { assertSameOrigin } from '@/lib/http/origin';
 
 /**
  * The frame of every admin route handler: same-origin check for writes,
  * then 401 for anonymous; the handler checks 404/403 for its own target.
- * Every answer is `{code, message}` on failure and never cached.
+ * Every failure is an ActionFailure (`{ok: false, code, message}`, the shape
+ * admin actions answer) with its HTTP status; nothing is cached.
  */
 export async function adminRoute(request: Request, handler: (user: SessionUser) => Promise<Response>): Promise<Response> {
   try {
@@ -17,7 +18,11 @@ export async function adminRoute(request: Request, handler: (user: SessionUser) 
     response.headers.set('Cache-Control', 'private, no-store');
     return response;
   } catch (error) {
-    return toErrorResponse(error);
+    try {
+      return actionResponse(failureOf(error));
+    } catch (unexpected) {
+      return toErrorResponse(unexpected);
+    }
   }
 }
 

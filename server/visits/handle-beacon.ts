@@ -1,9 +1,11 @@
 import { getDailySalt, recordPageview } from '@/db/queries/visits';
 import type { Executor } from '@/db/client';
-import { errorResponse, toErrorResponse } from '@/lib/http/errors';
+import { env } from '@/lib/env';
+import { clientIp } from '@/lib/http/client-ip';
+import { AppError, toErrorResponse } from '@/lib/http/errors';
 import { localDay } from '@/lib/time';
 import { articleSlugFromPath, beaconBodySchema, MAX_BEACON_BYTES, referrerHost, type BeaconBody } from '@/lib/visits/beacon-body';
-import { clientIp, visitorHash } from '@/lib/visits/identity';
+import { visitorHash } from '@/lib/visits/identity';
 import { classifyRequest, type UncountedReason } from '@/lib/visits/request-filter';
 
 export type BeaconContext = {
@@ -19,12 +21,9 @@ const accepted = () => new Response(null, { status: 202, headers: { 'Cache-Contr
 const notCounted = (reason: UncountedReason) =>
   new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store', 'X-Visit-Not-Counted': reason } });
 
-function siteName(): string {
-  try {
-    return new URL(process.env.SITE_URL ?? 'http://localhost').hostname;
-  } catch {
-    return 'localhost';
-  }
+/** lib/env.ts has checked that SITE_URL, when set, is a full http(s) address. */
+function siteName(siteUrl: string | undefined): string {
+  return siteUrl ? new URL(siteUrl).hostname : 'localhost';
 }
 
 class BodyTooLarge extends Error {}
@@ -57,40 +56,41 @@ async function readLimitedBody(request: Request, limit: number): Promise<Uint8Ar
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Parses and validates a beacon body; the Response is the 4xx to send back. */
-export async function parseBeaconBody(request: Request): Promise<BeaconBody | Response> {
+const tooLarge = () => new AppError('payload_too_large', `Dữ liệu gửi lên vượt quá ${MAX_BEACON_BYTES} byte.`);
+
+/** Parses and validates a beacon body; throws the AppError (413, 400 or 422) to answer with. */
+export async function parseBeaconBody(request: Request): Promise<BeaconBody> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && !(Number(declared) <= MAX_BEACON_BYTES)) {
-    return errorResponse('payload_too_large', `Dữ liệu gửi lên vượt quá ${MAX_BEACON_BYTES} byte.`);
-  }
+  if (declared !== null && !(Number(declared) <= MAX_BEACON_BYTES)) throw tooLarge();
   let bytes: Uint8Array;
   try {
     bytes = await readLimitedBody(request, MAX_BEACON_BYTES);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return errorResponse('payload_too_large', `Dữ liệu gửi lên vượt quá ${MAX_BEACON_BYTES} byte.`);
-    return errorResponse('bad_request', 'Không đọc được dữ liệu gửi lên.');
+    if (error instanceof BodyTooLarge) throw tooLarge();
+    throw new AppError('bad_request', 'Không đọc được dữ liệu gửi lên.');
   }
   let json: unknown;
   try {
     json = JSON.parse(utf8.decode(bytes));
   } catch {
-    return errorResponse('bad_request', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
+    throw new AppError('bad_request', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
   }
   const parsed = beaconBodySchema.safeParse(json);
-  if (!parsed.success) return errorResponse('validation_failed', parsed.error.issues[0]?.message ?? 'Dữ liệu không hợp lệ.');
+  if (!parsed.success) throw new AppError('validation_failed', parsed.error.issues[0]?.message ?? 'Dữ liệu không hợp lệ.');
   return parsed.data;
 }
 
 /** Counts one pageview described by `body` for the client of `request`. */
 export async function countVisit(request: Request, body: BeaconBody, ctx: BeaconContext): Promise<Response> {
   const now = ctx.now ?? new Date();
-  const site = ctx.site ?? siteName();
   try {
+    const config = env();
+    const site = ctx.site ?? siteName(config.SITE_URL);
     const salt = await getDailySalt(ctx.db, localDay(now));
     const ownHosts = [site, new URL(request.url).hostname];
     await recordPageview(ctx.db, {
       eventId: body.eventId.toLowerCase(),
-      visitorHash: visitorHash(salt, site, clientIp(request.headers), request.headers.get('user-agent') ?? ''),
+      visitorHash: visitorHash(salt, site, clientIp(request.headers, config.TRUSTED_PROXY_HOPS), request.headers.get('user-agent') ?? ''),
       path: body.path,
       articleSlug: articleSlugFromPath(body.path),
       referrerHost: referrerHost(body.referrer, ownHosts),
@@ -109,8 +109,12 @@ export async function countVisit(request: Request, body: BeaconBody, ctx: Beacon
 export async function handleVisitBeacon(request: Request, ctx: BeaconContext): Promise<Response> {
   const verdict = classifyRequest(request.method, request.headers);
   if (!verdict.count) return notCounted(verdict.reason);
-  const body = await parseBeaconBody(request);
-  if (body instanceof Response) return body;
+  let body: BeaconBody;
+  try {
+    body = await parseBeaconBody(request);
+  } catch (error) {
+    return toErrorResponse(error);
+  }
   return countVisit(request, body, ctx);
 }
 

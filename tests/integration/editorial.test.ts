@@ -2,23 +2,19 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { getPublishedArticleBySlug } from '@/db/queries/articles';
-import {
-  createArticle,
-  listRevisions,
-  publishArticle,
-  rejectArticle,
-  restoreRevision,
-  saveArticle,
-  scheduleArticle,
-  submitForReview,
-  unpublishArticle,
-} from '@/db/queries/editorial';
-import { heartbeatPresence, listAdminArticles, listMyWorkInProgress, listPendingArticles } from '@/db/queries/editorial-list';
+import { listMyWorkInProgress, listPendingArticles } from '@/db/queries/editorial-list';
 import { articles, auditLog, categories, users } from '@/db/schema';
 import { seedDemoContent } from '@/db/seed';
 import type { Actor } from '@/lib/editorial';
 import { AppError } from '@/lib/http/errors';
 import { saveArticleSchema, type SaveArticleInput } from '@/lib/validation/editorial';
+import { createArticle } from '@/server/editorial/create-article';
+import { listAdminArticles } from '@/server/editorial/list-admin-articles';
+import { listRevisions } from '@/server/editorial/list-revisions';
+import { heartbeatPresence } from '@/server/editorial/presence';
+import { restoreRevision } from '@/server/editorial/restore-revision';
+import { saveArticle } from '@/server/editorial/save-article';
+import { publishArticle, rejectArticle, scheduleArticle, submitForReview, unpublishArticle } from '@/server/editorial/transition-article';
 import { loadCorpus } from '../support/corpus';
 import { assertSafe } from '../support/html-safety';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';

@@ -1,6 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleStatus, UserRole } from '@/db/schema';
-import { ARTICLE_STATUSES, canEdit, canPerform, canTransition, canView, displayStatus, USER_ROLES } from '@/lib/editorial';
+import { USER_ROLES } from '@/lib/auth/roles';
+import {
+  ARTICLE_STATUSES,
+  AUTOSAVE_REVISION_WINDOW_MS,
+  autosaveKeepsLiveVersion,
+  canEdit,
+  canPerform,
+  canUseTransition,
+  canView,
+  displayStatus,
+  editorOnlyChangeProblem,
+  foldsIntoLastRevision,
+  listedAuthorFor,
+  readinessProblem,
+  SCHEDULE_MIN_LEAD_MS,
+  scheduleProblem,
+  statusAfterEdit,
+  transitionRefusal,
+  transitions,
+  type TransitionName,
+} from '@/lib/editorial';
+
+/** The (from, to) view of the named transitions: some transition the role may use leads there. */
+function canTransition(role: UserRole, from: ArticleStatus, to: ArticleStatus): boolean {
+  return (Object.keys(transitions) as TransitionName[]).some((name) => transitions[name].to === to && canUseTransition(role, name, from));
+}
 
 // The full expected table: every allowed (role, from, to); everything else is refused.
 const allowed: Record<UserRole, string[]> = {
@@ -95,5 +120,76 @@ describe('canView and canPerform', () => {
     expect(displayStatus('published', new Date('2026-11-30T10:00:00Z'), now)).toBe('Hẹn giờ');
     expect(displayStatus('published', new Date('2026-11-28T10:00:00Z'), now)).toBe('Đã xuất bản');
     expect(displayStatus('pending', null, now)).toBe('Chờ duyệt');
+  });
+});
+
+describe('the rules a save and a transition ask', () => {
+  const journalist = { id: 1, role: 'journalist' as const };
+  const moderator = { id: 9, role: 'moderator' as const };
+
+  it('turns a returned article into a draft on its next edit, and leaves every other status alone', () => {
+    for (const role of USER_ROLES) {
+      for (const status of ARTICLE_STATUSES) {
+        expect(statusAfterEdit(role, status)).toBe(status === 'rejected' ? 'draft' : status);
+      }
+    }
+  });
+
+  it('asks for a title, a body and a category before submitting, publishing or scheduling', () => {
+    const complete = { title: 'Tiêu đề', bodyText: 'Nội dung', categoryId: 3 };
+    for (const name of ['submit', 'publish', 'schedule'] as const) {
+      expect(readinessProblem(name, complete)).toBeNull();
+      expect(readinessProblem(name, { ...complete, title: '   ' })).toBe('Bài viết cần có tiêu đề.');
+      expect(readinessProblem(name, { ...complete, bodyText: '' })).toBe('Bài viết cần có nội dung.');
+      expect(readinessProblem(name, { ...complete, categoryId: null })).toBe('Hãy chọn chuyên mục cho bài viết.');
+    }
+    for (const name of ['reject', 'unpublish', 'revise'] as const) {
+      expect(readinessProblem(name, { title: '', bodyText: '', categoryId: null })).toBeNull();
+    }
+  });
+
+  it('schedules only at least a minute ahead', () => {
+    const now = new Date('2026-12-01T10:00:00Z');
+    expect(scheduleProblem(new Date(now.getTime() + SCHEDULE_MIN_LEAD_MS), now)).not.toBeNull();
+    expect(scheduleProblem(new Date(now.getTime() - 1000), now)).not.toBeNull();
+    expect(scheduleProblem(new Date(now.getTime() + SCHEDULE_MIN_LEAD_MS + 1), now)).toBeNull();
+  });
+
+  it('lets only editors change the byline or "tin nổi bật"', () => {
+    const current = { authorId: 1, featured: false };
+    expect(editorOnlyChangeProblem(journalist, current, { authorId: 2 })).toBe('Chỉ biên tập viên được đổi tác giả.');
+    expect(editorOnlyChangeProblem(journalist, current, { featured: true })).toBe('Chỉ biên tập viên được đặt tin nổi bật.');
+    expect(editorOnlyChangeProblem(journalist, current, { authorId: 1, featured: false })).toBeNull();
+    expect(editorOnlyChangeProblem(journalist, current, {})).toBeNull();
+    expect(editorOnlyChangeProblem(moderator, current, { authorId: 2, featured: true })).toBeNull();
+  });
+
+  it("folds an editor's autosaves within ten minutes into one revision, nothing else", () => {
+    const now = new Date('2026-12-01T10:00:00Z');
+    const recent = new Date(now.getTime() - AUTOSAVE_REVISION_WINDOW_MS + 1000);
+    expect(foldsIntoLastRevision({ action: 'autosave', editorId: 1, createdAt: recent }, 1, now)).toBe(true);
+    expect(foldsIntoLastRevision({ action: 'autosave', editorId: 2, createdAt: recent }, 1, now)).toBe(false);
+    expect(foldsIntoLastRevision({ action: 'save', editorId: 1, createdAt: recent }, 1, now)).toBe(false);
+    expect(foldsIntoLastRevision({ action: 'autosave', editorId: 1, createdAt: new Date(now.getTime() - AUTOSAVE_REVISION_WINDOW_MS) }, 1, now)).toBe(false);
+    expect(foldsIntoLastRevision(null, 1, now)).toBe(false);
+  });
+
+  it('keeps the live version of a published article on autosave only', () => {
+    expect(autosaveKeepsLiveVersion('published', true)).toBe(true);
+    expect(autosaveKeepsLiveVersion('published', false)).toBe(false);
+    expect(autosaveKeepsLiveVersion('draft', true)).toBe(false);
+  });
+
+  it("shows a journalist only their own list, an editor anyone's", () => {
+    expect(listedAuthorFor(journalist, 7)).toBe(1);
+    expect(listedAuthorFor(journalist, undefined)).toBe(1);
+    expect(listedAuthorFor(moderator, 7)).toBe(7);
+    expect(listedAuthorFor(moderator, undefined)).toBeUndefined();
+  });
+
+  it('says why a move is refused: the state for the owner and editors, the right for anyone else', () => {
+    expect(transitionRefusal(journalist, { authorId: 1, status: 'pending' })).toContain('trạng thái');
+    expect(transitionRefusal(journalist, { authorId: 2, status: 'draft' })).toContain('không có quyền');
+    expect(transitionRefusal(moderator, { authorId: 2, status: 'draft' })).toContain('trạng thái');
   });
 });

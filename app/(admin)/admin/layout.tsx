@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AdminShell } from '@/components/admin/AdminShell';
 import { countPendingArticles } from '@/db/queries/admin-counts';
 import { requirePageUser } from '@/server/auth/page-guard';
-import { canReview, roleLabels, sectionsFor } from '@/lib/auth/roles';
+import { isEditor, roleLabels, sectionsFor } from '@/lib/auth/roles';
 
 export const metadata: Metadata = {
   title: { default: 'Tòa soạn', template: '%s | Tòa soạn' },
@@ -12,7 +12,7 @@ export const metadata: Metadata = {
 /** Every admin page reads the session, so the whole section renders per request. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
-  const pendingCount = canReview(user.role) ? await countPendingArticles() : null;
+  const pendingCount = isEditor(user.role) ? await countPendingArticles() : null;
   return (
     <AdminShell
       sections={sectionsFor(user.role).map(({ href, label }) => ({ href, label }))}

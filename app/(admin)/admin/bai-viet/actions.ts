@@ -1,114 +1,58 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import {
-  createArticle,
-  publishArticle,
-  rejectArticle,
-  restoreRevision,
-  saveArticle,
-  scheduleArticle,
-  submitForReview,
-  unpublishArticle,
-  type ArticleState,
-} from '@/db/queries/editorial';
-import { requireRole, requireUser } from '@/server/auth/session';
-import { refreshPublicPages } from '@/server/cache/refresh-public-pages';
-import { actionError, type ActionResult } from '@/lib/http/action-result';
+import { z } from 'zod';
+import { EDITOR_ROLES } from '@/lib/auth/roles';
 import { rejectSchema, restoreSchema, saveArticleSchema, scheduleSchema, transitionSchema } from '@/lib/validation/editorial';
+import { adminAction } from '@/server/actions/admin-action';
+import { refreshPublicPages } from '@/server/cache/refresh-public-pages';
+import type { EditorialResult } from '@/server/editorial/article-state';
+import { createArticle } from '@/server/editorial/create-article';
+import { restoreRevision } from '@/server/editorial/restore-revision';
+import { saveArticle } from '@/server/editorial/save-article';
+import { publishArticle, rejectArticle, scheduleArticle, submitForReview, unpublishArticle } from '@/server/editorial/transition-article';
 
-// One action per button. Each checks who is calling, validates strictly
-// (unknown keys such as `status` or `authorId` from a journalist are refused)
-// and hands the actor to the data layer, which checks what they may do.
+// One action per button. adminAction checks who is calling and validates
+// strictly (unknown keys such as `status` or `authorId` from a journalist
+// are refused); the use case checks what this caller may do to this article.
 
-/** "Viết bài mới". */
-export async function createArticleAction(): Promise<void> {
-  const user = await requireUser();
+/** The editor carries on from the article's new state; the public pages it touched are refreshed. */
+function published(result: EditorialResult) {
+  refreshPublicPages(result.impact);
+  return result.article;
+}
+
+/** "Viết bài mới": takes no input (the form posts nothing) and opens the new draft. */
+export const createArticleAction = adminAction({ schema: z.unknown() }, async (_input, user) => {
   const article = await createArticle(user);
   redirect(`/admin/bai-viet/${article.id}`);
-}
+});
 
 /** "Lưu nháp" (also the editor's autosave when the page is open). */
-export async function saveDraftAction(input: unknown): Promise<ActionResult<ArticleState>> {
-  try {
-    const user = await requireUser();
-    const result = await saveArticle(user, saveArticleSchema.parse(input));
-    refreshPublicPages(result.impact);
-    return { ok: true, data: result.article };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const saveDraftAction = adminAction({ schema: saveArticleSchema }, async (input, user) => published(await saveArticle(user, input)));
 
 /** "Gửi duyệt". */
-export async function submitForReviewAction(input: unknown): Promise<ActionResult<ArticleState>> {
-  try {
-    const user = await requireUser();
-    const result = await submitForReview(user, transitionSchema.parse(input));
-    refreshPublicPages(result.impact);
-    return { ok: true, data: result.article };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const submitForReviewAction = adminAction({ schema: transitionSchema }, async (input, user) => published(await submitForReview(user, input)));
 
 /** "Xuất bản". */
-export async function publishArticleAction(input: unknown): Promise<ActionResult<ArticleState>> {
-  try {
-    const user = await requireRole('moderator', 'admin');
-    const result = await publishArticle(user, transitionSchema.parse(input));
-    refreshPublicPages(result.impact);
-    return { ok: true, data: result.article };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const publishArticleAction = adminAction({ schema: transitionSchema, roles: EDITOR_ROLES }, async (input, user) =>
+  published(await publishArticle(user, input)),
+);
 
 /** "Hẹn giờ". */
-export async function scheduleArticleAction(input: unknown): Promise<ActionResult<ArticleState>> {
-  try {
-    const user = await requireRole('moderator', 'admin');
-    const data = scheduleSchema.parse(input);
-    const result = await scheduleArticle(user, { ...data, publishAt: new Date(data.publishAt) });
-    refreshPublicPages(result.impact);
-    return { ok: true, data: result.article };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const scheduleArticleAction = adminAction({ schema: scheduleSchema, roles: EDITOR_ROLES }, async (input, user) =>
+  published(await scheduleArticle(user, { ...input, publishAt: new Date(input.publishAt) })),
+);
 
 /** "Trả lại". */
-export async function rejectArticleAction(input: unknown): Promise<ActionResult<ArticleState>> {
-  try {
-    const user = await requireRole('moderator', 'admin');
-    const result = await rejectArticle(user, rejectSchema.parse(input));
-    refreshPublicPages(result.impact);
-    return { ok: true, data: result.article };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const rejectArticleAction = adminAction({ schema: rejectSchema, roles: EDITOR_ROLES }, async (input, user) =>
+  published(await rejectArticle(user, input)),
+);
 
 /** "Gỡ bài". */
-export async function unpublishArticleAction(input: unknown): Promise<ActionResult<ArticleState>> {
-  try {
-    const user = await requireRole('moderator', 'admin');
-    const result = await unpublishArticle(user, transitionSchema.parse(input));
-    refreshPublicPages(result.impact);
-    return { ok: true, data: result.article };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const unpublishArticleAction = adminAction({ schema: transitionSchema, roles: EDITOR_ROLES }, async (input, user) =>
+  published(await unpublishArticle(user, input)),
+);
 
 /** "Khôi phục" a revision. */
-export async function restoreRevisionAction(input: unknown): Promise<ActionResult<ArticleState>> {
-  try {
-    const user = await requireUser();
-    const result = await restoreRevision(user, restoreSchema.parse(input));
-    refreshPublicPages(result.impact);
-    return { ok: true, data: result.article };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const restoreRevisionAction = adminAction({ schema: restoreSchema }, async (input, user) => published(await restoreRevision(user, input)));

@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleTable } from '@/components/admin/ArticleTable';
 import { NewArticleButton } from '@/components/admin/NewArticleButton';
-import { listAdminArticles, listAuthors } from '@/db/queries/editorial-list';
+import { listAuthors } from '@/db/queries/editorial-list';
+import { listAdminArticles } from '@/server/editorial/list-admin-articles';
 import { getCategories } from '@/db/queries/taxonomy';
 import { requirePageUser } from '@/server/auth/page-guard';
-import { isEditor } from '@/lib/editorial';
+import { isEditor } from '@/lib/auth/roles';
 import { adminListSchema } from '@/lib/validation/editorial';
 
 export const metadata: Metadata = { title: 'Bài viết' };

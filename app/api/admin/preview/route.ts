@@ -1,5 +1,5 @@
 import { draftMode } from 'next/headers';
-import { getArticleForEdit } from '@/db/queries/editorial-list';
+import { getArticleForEdit } from '@/server/editorial/get-article-for-edit';
 import { adminRoute, parseIdParam } from '@/server/http/admin-route';
 
 /**

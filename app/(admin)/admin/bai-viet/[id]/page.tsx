@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/editor/ArticleEditor';
-import { listRevisions } from '@/db/queries/editorial';
-import { getArticleForEdit, listAuthors } from '@/db/queries/editorial-list';
+import { listRevisions } from '@/server/editorial/list-revisions';
+import { listAuthors } from '@/db/queries/editorial-list';
+import { getArticleForEdit } from '@/server/editorial/get-article-for-edit';
 import { getCategories } from '@/db/queries/taxonomy';
 import { requirePageUser } from '@/server/auth/page-guard';
-import { isEditor } from '@/lib/editorial';
+import { isEditor } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
 
 export const metadata: Metadata = { title: 'Sửa bài viết' };

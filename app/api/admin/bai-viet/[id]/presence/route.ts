@@ -1,4 +1,4 @@
-import { heartbeatPresence, leavePresence } from '@/db/queries/editorial-list';
+import { heartbeatPresence, leavePresence } from '@/server/editorial/presence';
 import { adminRoute, parseIdParam } from '@/server/http/admin-route';
 
 type Ctx = { params: Promise<{ id: string }> };

@@ -1,4 +1,4 @@
-import { getRevisionsForDiff } from '@/db/queries/editorial';
+import { getRevisionsForDiff } from '@/server/editorial/list-revisions';
 import { wordDiff } from '@/lib/content/diff';
 import { htmlToText } from '@/lib/content/sanitize';
 import { adminRoute, parseIdParam } from '@/server/http/admin-route';
