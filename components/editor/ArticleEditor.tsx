@@ -20,6 +20,7 @@ import { MediaPicker, type PickedMedia } from './MediaPicker';
 import { cleanPastedHtml } from './paste';
 import { PresenceNotice } from './PresenceNotice';
 import { RevisionsPanel, type RevisionItem } from './RevisionsPanel';
+import { CategoryOptions } from '@/components/admin/CategoryOptions';
 import type { EditorArticle, EditorUser, SavedState, SavePayload } from './types';
 import './editor.css';
 import { readBackup, useArticleSaver, type LocalBackup, type SaveStatus } from './useArticleSaver';
@@ -435,12 +436,7 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
             <label className={label}>
               Chuyên mục
               <select className={input} disabled={!editable} value={fields.categoryId ?? ''} onChange={(e) => change({ categoryId: e.target.value ? Number(e.target.value) : null })}>
-                <option value="">— Chọn chuyên mục —</option>
-                {categories.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
+                <CategoryOptions categories={categories} emptyLabel="— Chọn chuyên mục —" />
               </select>
             </label>
             <label className={label}>

@@ -1,3 +1,4 @@
+// No `server-only`: proxy.ts loads this file, outside the React server graph, where that guard would throw.
 import type { NextAuthConfig } from 'next-auth';
 import { isPastAbsoluteLifetime, sessionLifetimes } from '@/lib/auth/lifetimes';
 import { env } from '@/lib/env';

@@ -1,3 +1,4 @@
+// No `server-only`: instrumentation.ts and proxy.ts (through config.ts) load this file outside the React server graph.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Article } from '@/db/schema';
 import type { PublicImpact } from '@/lib/public-impact';
 

@@ -1,3 +1,4 @@
+// No `server-only`: server/startup.ts starts this job from instrumentation.ts, outside the React server graph.
 import { getDb } from '../../db/index';
 import { pruneLoginAttempts } from '../../db/queries/housekeeping';
 

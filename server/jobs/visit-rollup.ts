@@ -1,3 +1,4 @@
+// No `server-only`: server/startup.ts starts this job from instrumentation.ts, outside the React server graph.
 import { getDb } from '../../db/index';
 import { runVisitRollup } from '../../db/queries/visits';
 import { env, type Env } from '../../lib/env';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDailySalt, recordPageview } from '@/db/queries/visits';
 import type { Executor } from '@/db/client';
 import { env } from '@/lib/env';

@@ -41,6 +41,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { articleRevisions, type ArticleStatus, type UserRole } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
+import { emptyArticleExtras, paragraphDoc } from '../support/article-input';
 import { makeArticle, makeCategory, makeUser, unique, useAsAppDatabase } from '../support/app-database';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
 
@@ -121,13 +122,8 @@ const draftInput = (a: { id: number; version: number }) => ({
   ...versionOf(a),
   title: 'Bản nháp kiểm thử quyền',
   sapo: 'Sapo',
-  body: { json: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung' }] }] } },
-  categoryId: null,
-  tags: [],
-  coverImage: null,
-  coverCaption: null,
-  seoTitle: null,
-  seoDescription: null,
+  body: paragraphDoc('Nội dung'),
+  ...emptyArticleExtras,
 });
 async function revisionOf(f: Fixtures, articleId: number): Promise<number> {
   const [row] = await f.handle.db

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { articles } from '@/db/schema';
+import { emptyArticleExtras, paragraphDoc } from '../support/article-input';
 import { makeArticle, makeCategory, makeUser, useAsAppDatabase } from '../support/app-database';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
 
@@ -32,19 +33,14 @@ describeDb(`editorial actions called directly on ${testDriver}`, () => {
   let moderator: { id: number };
   let categoryId: number;
 
-  const doc = { json: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung đã sửa' }] }] } };
+  const doc = paragraphDoc('Nội dung đã sửa');
   const draft = (a: { id: number; version: number }) => ({
     articleId: a.id,
     version: a.version,
     title: 'Tiêu đề do người khác sửa',
     sapo: '',
     body: doc,
-    categoryId: null,
-    tags: [],
-    coverImage: null,
-    coverCaption: null,
-    seoTitle: null,
-    seoDescription: null,
+    ...emptyArticleExtras,
   });
   const as = (user: { id: number } | null) => {
     session.userId = user?.id ?? null;

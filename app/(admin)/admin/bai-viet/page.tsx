@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CategoryOptions } from '@/components/admin/CategoryOptions';
 import { ArticleTable } from '@/components/admin/ArticleTable';
 import { NewArticleButton } from '@/components/admin/NewArticleButton';
 import { listAuthors } from '@/db/queries/editorial-list';
@@ -63,12 +64,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
         <label className="grid gap-1 text-sm">
           Chuyên mục
           <select name="category" defaultValue={filters.category ?? ''} className={field}>
-            <option value="">Mọi chuyên mục</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <CategoryOptions categories={categories} emptyLabel="Mọi chuyên mục" />
           </select>
         </label>
         {editor ? (
