@@ -229,6 +229,38 @@ export const loginAttempts = pgTable(
   ],
 );
 
+/**
+ * Fixed-window counters for rate limits that must hold across instances and
+ * restarts (beacons per address, uploads per user): one row per key and
+ * window, bumped with an upsert that returns the new count.
+ */
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_counters_window_idx').on(t.windowStart)],
+);
+
+/** Notices for one account's owner, shown on their dashboard (e.g. a burst of failed sign-ins on their account). */
+export const accountAlerts = pgTable(
+  'account_alerts',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('account_alerts_user_idx').on(t.userId, t.createdAt.desc())],
+);
+export type AccountAlert = typeof accountAlerts.$inferSelect;
+
 export const auditLog = pgTable(
   'audit_log',
   {
