@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = process.cwd();
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const sourceDirs = ['app', 'components', 'db', 'lib', 'public', 'drizzle'];
+const sourceDirs = ['app', 'components', 'db', 'lib', 'server', 'public', 'drizzle'];
 const sourceFiles = ['next.config.mjs', 'package-lock.json', 'instrumentation.ts', 'proxy.ts', 'tsconfig.json'];
 
 function newestMtime(target) {
