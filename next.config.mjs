@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { nextConfigHeaders } from './lib/security/headers.mjs';
 import { MAX_SLUG_LENGTH, PAGE_NUMBER_SOURCE, SLUG_SOURCE } from './lib/slug-pattern.mjs';
 
@@ -8,15 +9,34 @@ const production = process.env.NODE_ENV === 'production';
 const NOT_A_SLUG = `(?!${SLUG_SOURCE}(?:/|$))[^/]+|[^/]{${MAX_SLUG_LENGTH + 1},}`;
 const NOT_A_PAGE = `(?!${PAGE_NUMBER_SOURCE}(?:/|$))[^/]+`;
 const NOT_FOUND = '/_khong-tim-thay';
+// A path whose percent-encoding is not UTF-8 (`%ff`, `%zz`, a cut `%c3`): Next cannot decode its
+// route params (DecodeError → 500) and nothing can live there, so it gets the static 404.
+// Matches exactly the paths decodeURIComponent throws on (tests/unit/percent-encoding.test.ts).
+const HEX = '[0-9a-fA-F]';
+const TAIL = `%[89abAB]${HEX}`;
+const UTF8_CHAR = `(?:[^%]|%[0-7]${HEX}|%(?:[cC][2-9a-fA-F]|[dD]${HEX})${TAIL}|%[eE]0%[abAB]${HEX}${TAIL}|%[eE][1-9a-cA-CeEfF]${TAIL}${TAIL}|%[eE][dD]%[89]${HEX}${TAIL}|%[fF]0%[9abAB]${HEX}${TAIL}${TAIL}|%[fF][1-3]${TAIL}${TAIL}${TAIL}|%[fF]4%8${HEX}${TAIL}${TAIL})`;
+const NOT_UTF8 = `(?!${UTF8_CHAR}*$).+`;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Lets a second build (benchmarks, parallel work) use its own folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // The route and data cache: Next's file cache, minus 404s and null results
+  // for invented URLs (server/cache/isr-handler.mjs). It keeps Next's bounded
+  // in-memory copy (cacheMaxMemorySize, 50 MB); a shared store must set it to 0.
+  cacheHandler: fileURLToPath(new URL('./server/cache/isr-handler.mjs', import.meta.url)),
   // PGlite loads its WASM and contrib extensions from its own package folder;
   // bundling it breaks those relative URLs.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'sharp'],
   poweredByHeader: false,
+  images: {
+    // The optimizer fetches only our own images: uploads and the bundled ones. Any other
+    // local path (/admin, /api/…) is refused with 400; no remote host is allowed.
+    localPatterns: [
+      { pathname: '/media/**', search: '' },
+      { pathname: '/images/**', search: '' },
+    ],
+  },
   experimental: {
     // forbidden() + app/forbidden.tsx: the Vietnamese 403 page for a signed-in user without the role.
     authInterrupts: true,
@@ -33,6 +53,9 @@ const nextConfig = {
         { source: `/:section(bai-viet|chuyen-muc|the|tac-gia)/:slug(${NOT_A_SLUG})/:rest*`, destination: NOT_FOUND },
         { source: `/:section(chuyen-muc|the|tac-gia)/:slug/trang/:page(${NOT_A_PAGE})`, destination: NOT_FOUND },
         { source: '/trang-chu/:key((?!index$).*)', destination: NOT_FOUND },
+        { source: `/:path(${NOT_UTF8})`, destination: NOT_FOUND },
+        // The image optimizer decodes its `url` parameter itself and would fail on the same bytes.
+        { source: '/_next/image', has: [{ type: 'query', key: 'url', value: NOT_UTF8 }], destination: NOT_FOUND },
       ],
     };
   },

@@ -7,6 +7,7 @@ const auditActionLabels = {
   'auth.sign_in': 'Đăng nhập',
   'auth.sign_in_failed': 'Đăng nhập thất bại',
   'auth.sign_in_refused': 'Đăng nhập bị chặn (sai quá nhiều lần)',
+  'auth.sign_in_burst': 'Cảnh báo: tài khoản bị đăng nhập sai nhiều lần',
   'auth.sign_out': 'Đăng xuất',
   'user.created': 'Tạo tài khoản',
   'user.updated_cli': 'Cập nhật tài khoản (dòng lệnh)',

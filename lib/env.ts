@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIpRanges, type IpRange } from './http/client-ip';
 
 /**
  * The one reader of the app's environment variables. Every setting is parsed
@@ -78,7 +79,18 @@ export const envSchema = z.object({
     blankToUndefined,
     z.url({ protocol: /^https?$/, error: 'phải là địa chỉ http(s) đầy đủ, ví dụ https://laocai.gov.vn' }).optional(),
   ),
-  TRUSTED_PROXY_HOPS: integer({ min: 1, fallback: 1, expected: 'phải là số nguyên dương' }),
+  /** Reverse proxies in front of the app (0: none, the app is reached directly); lib/http/client-ip.ts. */
+  TRUSTED_PROXY_HOPS: integer({ min: 0, max: 32, fallback: 0, expected: 'phải là số nguyên từ 0 đến 32 (0: không có reverse proxy)' }),
+  /** Addresses and CIDR ranges of the reverse proxies, comma-separated; unset: none (lib/http/client-ip.ts). */
+  TRUSTED_PROXIES: z.preprocess(blankToUndefined, z.string().optional()).transform((value, ctx): IpRange[] => {
+    const { ranges, invalid } = parseIpRanges(value ?? '');
+    if (invalid.length === 0) return ranges;
+    ctx.addIssue({
+      code: 'custom',
+      message: `phải là danh sách địa chỉ IP hoặc dải CIDR (IPv4, IPv6) cách nhau bằng dấu phẩy, ví dụ 127.0.0.1, 10.0.0.0/8, ::1; mục sai: ${invalid.slice(0, 5).map((entry) => JSON.stringify(entry.slice(0, 60))).join(', ')}`,
+    });
+    return z.NEVER;
+  }),
 
   /** Unset: generated and kept in DATA_DIR/auth-secret, except in production with DATABASE_URL (server/auth/secret.ts). */
   AUTH_SECRET: z.preprocess(
@@ -101,6 +113,11 @@ export const envSchema = z.object({
 
   /** app/api/noop, the benchmark's ceiling: a production build answers 404 there unless this is set. */
   BENCH_ROUTES_ENABLED: flag(false),
+}).superRefine((config, ctx) => {
+  // Two answers to "which hops are ours" would disagree: one of them, never both.
+  if (config.TRUSTED_PROXY_HOPS > 0 && config.TRUSTED_PROXIES.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['TRUSTED_PROXIES'], message: 'không dùng cùng TRUSTED_PROXY_HOPS: chỉ đặt một trong hai' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

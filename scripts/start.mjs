@@ -1,4 +1,4 @@
-// `npm start`: build when the build is missing or older than the sources, then serve.
+// `npm start`: build when the build is missing or older than the sources, then serve (scripts/serve.mjs).
 // Migrations and the demo seed run inside the server at start-up (instrumentation.ts).
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,6 +32,7 @@ if (builtAt < sourcesAt) {
 }
 
 const port = process.env.PORT ?? '3000';
-const server = spawn(nextBin, ['start', '-p', port], { stdio: 'inherit' });
+// scripts/serve.mjs rather than `next start`: the same Next server, plus the connection's address for the app (lib/http/client-ip.ts).
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], { stdio: 'inherit', env: { ...process.env, PORT: port } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

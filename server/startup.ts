@@ -21,6 +21,6 @@ export async function prepareDatabase(): Promise<void> {
   console.log(`[db] ${handle.driver} ready in ${Date.now() - started} ms`);
   const { startVisitRollupJob } = await import('./jobs/visit-rollup');
   startVisitRollupJob();
-  const { startLoginAttemptPruneJob } = await import('./jobs/prune-login-attempts');
-  startLoginAttemptPruneJob();
+  const { startHousekeepingJob } = await import('./jobs/housekeeping');
+  startHousekeepingJob();
 }

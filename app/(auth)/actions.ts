@@ -1,15 +1,12 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { headers } from 'next/headers';
 import { z } from 'zod';
-import { getLoginLockout } from '@/db/queries/login-attempts';
 import { revokeSessions } from '@/server/accounts/revoke-sessions';
-import { signIn, signOut } from '@/server/auth/auth';
+import { SignInLockedOut, signIn, signOut } from '@/server/auth/auth';
 import { failureOf, type ActionResult } from '@/lib/actions/result';
 import { sanitizeCallbackUrl } from '@/lib/auth/callback-url';
-import { env } from '@/lib/env';
-import { clientIp } from '@/lib/http/client-ip';
+import type { LoginRefusalScope } from '@/lib/auth/login-limits';
 import { getSessionUser } from '@/server/auth/session';
 
 const signInSchema = z
@@ -28,12 +25,9 @@ const signInSchema = z
 export type SignInState = ActionResult<null> & { email: string };
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const email = String(formData.get('email') ?? '');
-  const parsed = signInSchema.safeParse({
-    email,
-    password: String(formData.get('password') ?? ''),
-    callbackUrl: formData.get('callbackUrl')?.toString() || undefined,
-  });
+  // The action is a public endpoint: its body can be anything (`[]`, null, a plain object), not only the form's FormData.
+  const email = field(formData, 'email');
+  const parsed = signInSchema.safeParse({ email, password: field(formData, 'password'), callbackUrl: field(formData, 'callbackUrl') || undefined });
   if (!parsed.success) return { ...failureOf(parsed.error), email };
 
   try {
@@ -43,21 +37,31 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
       redirectTo: sanitizeCallbackUrl(parsed.data.callbackUrl),
     });
   } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      if (error.code === 'locked') return { ok: false, code: 'too_many_requests', message: await lockedMessage(parsed.data.email), email };
-      return { ok: false, code: 'unauthorized', message: 'Email hoặc mật khẩu không đúng.', email };
+    if (error instanceof SignInLockedOut) {
+      return { ok: false, code: 'too_many_requests', message: lockedMessage(error.scope, error.retryAfterSeconds), email };
     }
+    if (error instanceof CredentialsSignin) return { ok: false, code: 'unauthorized', message: 'Email hoặc mật khẩu không đúng.', email };
     if (error instanceof AuthError) return { ok: false, code: 'unauthorized', message: 'Không đăng nhập được lúc này, vui lòng thử lại.', email };
     throw error; // the redirect to callbackUrl on success
   }
   return { ok: true, data: null, email };
 }
 
-async function lockedMessage(email: string): Promise<string> {
-  const ip = clientIp(await headers(), env().TRUSTED_PROXY_HOPS);
-  const lockout = await getLoginLockout(email.trim().toLowerCase(), ip);
-  const minutes = lockout.locked ? Math.max(1, Math.ceil(lockout.retryAfterSeconds / 60)) : 15;
-  const who = lockout.locked && lockout.scope === 'ip' ? 'từ địa chỉ này' : 'cho tài khoản này';
+/** A text field of the form, or '' when the payload is not a FormData or the field is missing or a file. */
+function field(formData: unknown, name: string): string {
+  if (!(formData instanceof FormData)) return '';
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** Which limit refused the attempt, and for how long, from the refusal itself (lib/auth/login-limits.ts). */
+function lockedMessage(scope: LoginRefusalScope, retryAfterSeconds: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  if (scope === 'slowdown') {
+    return `Tài khoản này vừa bị đăng nhập sai nhiều lần. Vui lòng thử lại sau ${seconds} giây.`;
+  }
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  const who = scope === 'ip' ? 'từ địa chỉ này' : 'cho tài khoản này từ địa chỉ này';
   return `Đăng nhập sai quá nhiều lần ${who}. Vui lòng thử lại sau ${minutes} phút.`;
 }
 

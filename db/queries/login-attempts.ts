@@ -1,66 +1,114 @@
 import 'server-only';
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, countDistinct, desc, eq, gt, max, sql } from 'drizzle-orm';
+import { LOGIN_LIMITS, decideLoginAttempt, type AccountFailureSummary, type LoginRefusalScope } from '@/lib/auth/login-limits';
 import type { Executor } from '../client';
-import { getDb } from '../index';
 import { loginAttempts } from '../schema';
 
+// Rows of `login_attempts`. The rules (how many, how long) are lib/auth/login-limits.ts;
+// what a refusal or a failure leads to is server/auth/credentials.ts.
+
+/** Namespaces (first key) of the two-key advisory locks: the account (email) and the address. */
+const ACCOUNT_LOCK = 7301;
+const ADDRESS_LOCK = 7302;
+
 /**
- * Brute-force limits, counted in the database so they hold across restarts
- * and instances: within a sliding 15-minute window, 5 failures for one account
- * or 20 from one address lock further attempts until enough failures age out.
- * A successful sign-in clears the account's count (not the address's).
+ * Holds the account's sign-in lock until the transaction ends, in every
+ * instance (Postgres advisory lock). Taken first, before the address lock,
+ * by everything that takes both, so two claims can never wait on each other.
  */
-export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perIp: 20 } as const;
+export async function lockSignInAccount(email: string, tx: Executor): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${email}))`);
+}
 
-export type Lockout = { locked: false } | { locked: true; scope: 'account' | 'ip'; retryAfterSeconds: number };
+async function lockSignInAddress(ip: string, tx: Executor): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADDRESS_LOCK}::int, hashtext(${ip}))`);
+}
 
-export async function getLoginLockout(email: string, ip: string, db?: Executor, now = new Date()): Promise<Lockout> {
-  const conn = db ?? (await getDb());
+export type LoginClaim = { allowed: true; attemptId: number } | { allowed: false; scope: LoginRefusalScope; retryAfterSeconds: number };
+
+/**
+ * Decides whether this attempt may check a password and, if so, records it
+ * as a failure in the same transaction, before the password is checked
+ * (`markLoginAttemptSucceeded` turns it into a success afterwards). Under the
+ * account and address locks, so concurrent claims, in this process or any
+ * other, are counted one after the other: none of them can slip past a limit
+ * that the others are about to reach. A refused attempt is not recorded.
+ */
+export async function claimLoginAttempt(attempt: { email: string; ip: string }, db: Executor, now: Date): Promise<LoginClaim> {
+  const { email, ip } = attempt;
   const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMs);
+  return db.transaction(async (tx) => {
+    await lockSignInAccount(email, tx);
+    await lockSignInAddress(ip, tx);
 
-  const [lastSuccess] = await conn
-    .select({ at: loginAttempts.createdAt })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, true), gt(loginAttempts.createdAt, windowStart)))
-    .orderBy(desc(loginAttempts.createdAt))
-    .limit(1);
-  const accountSince = lastSuccess && lastSuccess.at > windowStart ? lastSuccess.at : windowStart;
-  const accountFailures = await conn
-    .select({ at: loginAttempts.createdAt })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.createdAt, accountSince)))
-    .orderBy(desc(loginAttempts.createdAt))
-    .limit(LOGIN_LIMITS.perAccount);
-  const account = lockoutFrom(accountFailures, LOGIN_LIMITS.perAccount, now);
-  if (account !== null) return { locked: true, scope: 'account', retryAfterSeconds: account };
+    const [successes] = await tx
+      .select({
+        fromHere: sql<Date | null>`max(${loginAttempts.createdAt}) FILTER (WHERE ${loginAttempts.ip} = ${ip})`.mapWith(loginAttempts.createdAt),
+        anywhere: max(loginAttempts.createdAt),
+      })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, true), gt(loginAttempts.createdAt, windowStart)));
+    const accountAddressSince = latest(windowStart, successes?.fromHere);
+    const accountSince = latest(windowStart, successes?.anywhere);
 
-  const ipFailures = await conn
-    .select({ at: loginAttempts.createdAt })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.createdAt, windowStart)))
-    .orderBy(desc(loginAttempts.createdAt))
-    .limit(LOGIN_LIMITS.perIp);
-  const byIp = lockoutFrom(ipFailures, LOGIN_LIMITS.perIp, now);
-  if (byIp !== null) return { locked: true, scope: 'ip', retryAfterSeconds: byIp };
-  return { locked: false };
-}
+    const accountAddressFailures = await tx
+      .select({ at: loginAttempts.createdAt })
+      .from(loginAttempts)
+      .where(
+        and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.createdAt, accountAddressSince)),
+      )
+      .orderBy(desc(loginAttempts.createdAt))
+      .limit(LOGIN_LIMITS.perAccountAddress);
+    const addressFailures = await tx
+      .select({ at: loginAttempts.createdAt })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.createdAt, windowStart)))
+      .orderBy(desc(loginAttempts.createdAt))
+      .limit(LOGIN_LIMITS.perAddress);
+    const [account] = await tx
+      .select({ failures: sql<number>`count(*)::int`, last: max(loginAttempts.createdAt) })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.createdAt, accountSince)));
 
-/** Seconds until the oldest of the last `limit` failures leaves the window, or null when under the limit. */
-function lockoutFrom(failures: { at: Date }[], limit: number, now: Date): number | null {
-  if (failures.length < limit) return null;
-  const oldest = failures[failures.length - 1]!.at;
-  return Math.max(1, Math.ceil((oldest.getTime() + LOGIN_LIMITS.windowMs - now.getTime()) / 1000));
-}
+    const verdict = decideLoginAttempt(
+      {
+        accountAddressFailures: accountAddressFailures.map((r) => r.at),
+        addressFailures: addressFailures.map((r) => r.at),
+        accountFailures: Number(account?.failures ?? 0),
+        lastAccountFailureAt: toDate(account?.last),
+      },
+      now,
+    );
+    if (!verdict.allowed) return verdict;
 
-export async function recordLoginAttempt(
-  attempt: { email: string; ip: string; success: boolean; at?: Date },
-  db?: Executor,
-): Promise<void> {
-  const conn = db ?? (await getDb());
-  await conn.insert(loginAttempts).values({
-    email: attempt.email,
-    ip: attempt.ip,
-    success: attempt.success,
-    ...(attempt.at ? { createdAt: attempt.at } : {}),
+    const [row] = await tx.insert(loginAttempts).values({ email, ip, success: false, createdAt: now }).returning({ id: loginAttempts.id });
+    return { allowed: true, attemptId: row!.id };
   });
+}
+
+/** The claimed attempt turned out to be the right password. */
+export async function markLoginAttemptSucceeded(attemptId: number, db: Executor): Promise<void> {
+  await db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
+}
+
+/** Failures of the account within the window ending at `now`, from any address, successes notwithstanding. */
+export async function summarizeAccountFailures(email: string, db: Executor, now: Date): Promise<AccountFailureSummary> {
+  const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMs);
+  const [row] = await db
+    .select({ failures: sql<number>`count(*)::int`, addresses: countDistinct(loginAttempts.ip) })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.createdAt, windowStart)));
+  return { failures: Number(row?.failures ?? 0), addresses: Number(row?.addresses ?? 0) };
+}
+
+/** Aggregates come back as strings from some drivers. */
+function toDate(value: Date | string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function latest(a: Date, b: Date | string | null | undefined): Date {
+  const other = toDate(b);
+  return other && other > a ? other : a;
 }

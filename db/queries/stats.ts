@@ -33,7 +33,11 @@ export async function getDailyVisitSeries(days: number, now = new Date(), db?: E
 
 export type TopArticle = { id: number; title: string; slug: string; views: number };
 
-/** Most viewed articles between two local days (inclusive). */
+/**
+ * Most viewed articles between two local days (inclusive). A view is counted
+ * at most once per visitor per article per 30 minutes (the rollup,
+ * db/queries/visits.ts), so reloading a page does not move it up.
+ */
 export async function getTopArticles(fromDay: string, toDay: string, limit = 10, db?: Executor): Promise<TopArticle[]> {
   const conn = db ?? (await getDb());
   const views = sql<number>`sum(${articleViewsDaily.views})::int`;
@@ -50,6 +54,11 @@ export async function getTopArticles(fromDay: string, toDay: string, limit = 10,
 
 export type TopReferrer = { host: string; visits: number };
 
+/**
+ * Referring hosts by visits brought. The rollup writes a host's row for a day
+ * only when at least REFERRER_MIN_VISITORS distinct visitors came from it that
+ * day, so one client sending made-up referrers never shows here.
+ */
 export async function getTopReferrers(fromDay: string, toDay: string, limit = 10, db?: Executor): Promise<TopReferrer[]> {
   const conn = db ?? (await getDb());
   const visits = sql<number>`sum(${referrerDaily.visits})::int`;

@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { addDays, localDay, startOfLocalWeek } from '../../lib/time';
 import { newSalt } from '../../lib/visits/identity';
-import { ONLINE_WINDOW_MS, PRESENCE_KEEP_MS, VISIT_IDLE_MS, DEFAULT_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../lib/visits/rules';
+import {
+  ARTICLE_VIEW_REPEAT_MS,
+  DEFAULT_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+  ONLINE_WINDOW_MS,
+  PRESENCE_KEEP_MS,
+  REFERRER_MIN_VISITORS,
+  VISIT_IDLE_MS,
+} from '../../lib/visits/rules';
 import type { Database, Executor } from '../client';
 import { isPubliclyVisible } from './public-filter';
 
@@ -44,43 +52,67 @@ export type PageviewInput = {
   articleSlug: string | null;
   referrerHost: string | null;
   now: Date;
+  /** The client's fixed-window counter in rate_limit_counters (a hashed key, never an address). */
+  rateLimit: { key: string; windowStart: Date; limit: number };
+};
+
+export type PageviewOutcome = {
+  /** This call stored the event (false for a retried event id, or when over the limit). */
+  logged: boolean;
+  /** The event id was already stored: a retry, answered as accepted. */
+  duplicate: boolean;
+  /** The client's count in this window, this beacon included. */
+  hits: number;
+  /** Over the limit and not a retry: nothing was stored or updated but the counter. */
+  limited: boolean;
 };
 
 /**
  * Logs one pageview in a single statement (one round trip, atomic, committed
- * when it returns). It upserts only this visitor's presence row — a new visit
- * when idle more than 30 minutes — and appends the event; a retried event id
- * changes nothing. No shared counter row is touched.
- * Returns false when the event id was already logged.
+ * when it returns). It counts the beacon against the client's rate-limit
+ * window (rate_limit_counters, the same upsert as server/http/rate-limit.ts:
+ * every beacon counts, so hammering does not reopen the window), and only
+ * within the limit upserts this visitor's presence row — a new visit when
+ * idle more than 30 minutes — and appends the event; a retried event id
+ * changes nothing else. No shared counter row is touched.
  */
-export async function recordPageview(db: Executor, input: PageviewInput): Promise<boolean> {
+export async function recordPageview(db: Executor, input: PageviewInput): Promise<PageviewOutcome> {
   const now = input.now.toISOString();
   const hash = input.visitorHash.toString('hex');
-  const result = await rows<{ ok: number }>(
+  const [row] = await rows<{ hits: number; duplicate: boolean; logged: boolean }>(
     db,
     sql`
-    WITH seen AS (
+    WITH hits AS (
+      INSERT INTO rate_limit_counters AS c (key, window_start, count)
+      VALUES (${input.rateLimit.key}, ${input.rateLimit.windowStart.toISOString()}::timestamptz, 1)
+      ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
+      RETURNING c.count
+    ), seen AS (
       SELECT 1 FROM visit_events WHERE event_id = ${input.eventId}
     ), presence AS (
       INSERT INTO visitor_presence AS p (visitor_hash, last_seen, visit_started_at)
       SELECT decode(${hash}, 'hex'), ${now}::timestamptz, ${now}::timestamptz
-      WHERE NOT EXISTS (SELECT 1 FROM seen)
+      WHERE NOT EXISTS (SELECT 1 FROM seen) AND (SELECT count FROM hits) <= ${input.rateLimit.limit}::int
       ON CONFLICT (visitor_hash) DO UPDATE SET
         visit_started_at = CASE
           WHEN EXCLUDED.last_seen - p.last_seen > ${IDLE_INTERVAL} THEN EXCLUDED.last_seen
           ELSE p.visit_started_at END,
         last_seen = GREATEST(p.last_seen, EXCLUDED.last_seen)
       RETURNING p.visit_started_at = ${now}::timestamptz AS new_visit
+    ), logged AS (
+      INSERT INTO visit_events (event_id, occurred_at, day, visitor_hash, new_visit, path, article_id, referrer_host)
+      SELECT ${input.eventId}, ${now}::timestamptz, ${localDay(input.now)}::date, decode(${hash}, 'hex'), presence.new_visit, ${input.path},
+        (SELECT articles.id FROM articles WHERE articles.slug = ${input.articleSlug} AND ${isPubliclyVisible(input.now)}),
+        ${input.referrerHost}
+      FROM presence
+      ON CONFLICT (event_id) DO NOTHING
+      RETURNING 1
     )
-    INSERT INTO visit_events (event_id, occurred_at, day, visitor_hash, new_visit, path, article_id, referrer_host)
-    SELECT ${input.eventId}, ${now}::timestamptz, ${localDay(input.now)}::date, decode(${hash}, 'hex'), presence.new_visit, ${input.path},
-      (SELECT articles.id FROM articles WHERE articles.slug = ${input.articleSlug} AND ${isPubliclyVisible(input.now)}),
-      ${input.referrerHost}
-    FROM presence
-    ON CONFLICT (event_id) DO NOTHING
-    RETURNING 1 AS ok`,
+    SELECT (SELECT count FROM hits)::int AS hits, EXISTS (SELECT 1 FROM seen) AS duplicate, EXISTS (SELECT 1 FROM logged) AS logged`,
   );
-  return result.length > 0;
+  const hits = Number(row?.hits ?? 0);
+  const duplicate = row?.duplicate === true;
+  return { logged: row?.logged === true, duplicate, hits, limited: !duplicate && hits > input.rateLimit.limit };
 }
 
 // ---------------------------------------------------------------- rollup
@@ -90,6 +122,8 @@ const ROLLUP_LOCK_KEY = 7_305_000_301;
 export type VisitSnapshot = { online: number; today: number; week: number; total: number; computedAt: Date | null };
 export type RollupResult = { ran: false } | { ran: true; days: string[]; snapshot: VisitSnapshot; prunedEvents: number };
 export type RollupOptions = { now?: Date; retentionDays?: number };
+
+const REPEAT_VIEW_INTERVAL = sql.raw(`interval '${ARTICLE_VIEW_REPEAT_MS / 1000} seconds'`);
 
 async function recomputeDay(tx: Executor, day: string, now: Date): Promise<void> {
   await tx.execute(sql`
@@ -102,17 +136,27 @@ async function recomputeDay(tx: Executor, day: string, now: Date): Promise<void>
     FROM visit_events WHERE day = ${day}::date
     ON CONFLICT (day) DO UPDATE SET
       visits = EXCLUDED.visits, pageviews = EXCLUDED.pageviews, visitors = EXCLUDED.visitors, updated_at = EXCLUDED.updated_at`);
+  // A view of an article: the visitor's first pageview of it that day, or one more than
+  // 30 minutes after their previous pageview of it (ARTICLE_VIEW_REPEAT_MS). The visitor
+  // hash changes with the daily salt, so a day is the whole partition.
   await tx.execute(sql`DELETE FROM article_views_daily WHERE day = ${day}::date`);
   await tx.execute(sql`
     INSERT INTO article_views_daily (day, article_id, views)
-    SELECT ${day}::date, article_id, count(*)::int FROM visit_events
-    WHERE day = ${day}::date AND article_id IS NOT NULL GROUP BY article_id`);
-  // A referrer brings visits, so only the first pageview of a visit counts for it.
+    SELECT ${day}::date, article_id, count(*)::int FROM (
+      SELECT article_id, occurred_at,
+        lag(occurred_at) OVER (PARTITION BY visitor_hash, article_id ORDER BY occurred_at) AS previous
+      FROM visit_events WHERE day = ${day}::date AND article_id IS NOT NULL
+    ) e
+    WHERE previous IS NULL OR occurred_at - previous > ${REPEAT_VIEW_INTERVAL}
+    GROUP BY article_id`);
+  // A referrer brings visits, so only the first pageview of a visit counts for it, and a
+  // host is listed only once that many distinct visitors came from it that day.
   await tx.execute(sql`DELETE FROM referrer_daily WHERE day = ${day}::date`);
   await tx.execute(sql`
     INSERT INTO referrer_daily (day, host, visits)
     SELECT ${day}::date, referrer_host, count(*)::int FROM visit_events
-    WHERE day = ${day}::date AND new_visit AND referrer_host IS NOT NULL GROUP BY referrer_host`);
+    WHERE day = ${day}::date AND new_visit AND referrer_host IS NOT NULL GROUP BY referrer_host
+    HAVING count(DISTINCT visitor_hash) >= ${REFERRER_MIN_VISITORS}::int`);
 }
 
 async function readBaseline(tx: Executor): Promise<number> {

@@ -6,3 +6,5 @@ export declare function nextConfigHeaders(options?: {
   production?: boolean;
   dev?: boolean;
 }): { source: string; headers: { key: string; value: string }[] }[];
+export declare const MEDIA_PATH_PREFIX: string;
+export declare const MEDIA_CSP: string;

@@ -5,6 +5,17 @@
 /** Paths whose pages render per request and get a nonce-based policy from proxy.ts. */
 export const NONCE_PATH_PREFIXES = ['/admin', '/dang-nhap'];
 
+/** Where uploaded images are served (app/media/[...key]/route.ts). */
+export const MEDIA_PATH_PREFIX = '/media';
+
+/**
+ * Uploaded files are images, never pages: even a crafted file opened directly
+ * may run nothing, load nothing but itself, and is sandboxed (unique origin,
+ * no scripts, no forms). Stricter than the public policy, which must never
+ * replace it (next.config.mjs headers are applied over the route's own).
+ */
+export const MEDIA_CSP = "default-src 'none'; img-src 'self'; style-src 'none'; sandbox";
+
 /**
  * Directives both policies share: first-party everything, no plugins.
  * @param {boolean} dev
@@ -83,16 +94,22 @@ export function baseSecurityHeaders({ production = false } = {}) {
   return headers;
 }
 
-/** next.config.mjs `headers()`: base headers everywhere, the public CSP outside the nonce paths. */
+/**
+ * next.config.mjs `headers()`: base headers everywhere; exactly one CSP for
+ * every other path: the media policy under /media, the public policy
+ * elsewhere, none under the nonce paths (proxy.ts sets theirs per request).
+ * Next matches these sources case-insensitively, later rules overriding earlier ones.
+ */
 export function nextConfigHeaders({ production = false, dev = false } = {}) {
-  const notNoncePaths = NONCE_PATH_PREFIXES.map((p) => p.slice(1)).join('|');
+  const excluded = [...NONCE_PATH_PREFIXES, MEDIA_PATH_PREFIX].map((p) => p.slice(1)).join('|');
   return [
     { source: '/:path*', headers: baseSecurityHeaders({ production }) },
     {
-      // Everything except /admin… and /dang-nhap…, whose policy proxy.ts sets per request.
-      source: `/((?!${notNoncePaths}).*)`,
+      // Everything except /admin…, /dang-nhap… and /media…
+      source: `/((?!(?:${excluded})(?:/|$)).*)`,
       headers: [{ key: 'Content-Security-Policy', value: buildPublicCsp({ dev }) }],
     },
+    { source: `${MEDIA_PATH_PREFIX}/:path*`, headers: [{ key: 'Content-Security-Policy', value: MEDIA_CSP }] },
   ];
 }
 

@@ -10,17 +10,66 @@ export type EditorNode = {
   marks?: { type: string; attrs?: Record<string, unknown> }[];
 };
 
+/** How deep editor nodes may nest (doc = 0): what lib/content/render.ts renders in full (its MAX_DEPTH). */
+export const MAX_EDITOR_DEPTH = 40;
+/** How deep any JSON may nest inside the document (attrs, marks): a little room below the deepest node. */
+const MAX_EDITOR_JSON_DEPTH = 2 * MAX_EDITOR_DEPTH + 10;
+const TOO_DEEP = `Nội dung lồng nhau quá sâu (tối đa ${MAX_EDITOR_DEPTH} cấp).`;
+
+/**
+ * True when the value nests deeper than the editor allows: nodes (through
+ * `content`) deeper than MAX_EDITOR_DEPTH, or any object/array deeper than
+ * MAX_EDITOR_JSON_DEPTH. Iterative, so a document nested 100,000 deep is
+ * refused instead of overflowing the stack (zod's recursive schema, the
+ * renderer and JSON.stringify all recurse).
+ */
+export function nestsTooDeep(value: unknown): boolean {
+  const stack: [value: unknown, nodeDepth: number, jsonDepth: number][] = [[value, 0, 0]];
+  while (stack.length > 0) {
+    const [current, nodeDepth, jsonDepth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (jsonDepth > MAX_EDITOR_JSON_DEPTH) return true;
+    if (Array.isArray(current)) {
+      for (const item of current) stack.push([item, nodeDepth, jsonDepth + 1]);
+      continue;
+    }
+    for (const [key, child] of Object.entries(current)) {
+      const isContent = key === 'content' && Array.isArray(child);
+      if (isContent && child.length > 0 && nodeDepth + 1 > MAX_EDITOR_DEPTH) return true;
+      stack.push([child, isContent ? nodeDepth + 1 : nodeDepth, jsonDepth + 1]);
+    }
+  }
+  return false;
+}
+
 const markSchema = z.object({ type: z.string().max(40), attrs: z.record(z.string(), z.unknown()).optional() });
-export const editorNodeSchema: z.ZodType<EditorNode> = z.lazy(() =>
+const nodeShape: z.ZodType<EditorNode> = z.lazy(() =>
   z.object({
     type: z.string().max(40),
     attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(editorNodeSchema).max(20_000).optional(),
+    content: z.array(nodeShape).max(20_000).optional(),
     text: z.string().max(200_000).optional(),
     marks: z.array(markSchema).max(20).optional(),
   }),
 );
+/**
+ * Refuses (422) what nests too deep before `schema`, recursive or not, ever
+ * sees it. Typed as `schema` itself: callers send and get the same shapes.
+ */
+function depthChecked<T extends z.ZodType>(schema: T): T {
+  const checked = z.preprocess((value, ctx) => {
+    if (!nestsTooDeep(value)) return value;
+    ctx.addIssue({ code: 'custom', message: TOO_DEEP });
+    return z.NEVER;
+  }, schema);
+  return checked as unknown as T;
+}
+/** An editor node; its depth is checked (iteratively) before the recursive schema runs. */
+export const editorNodeSchema: z.ZodType<EditorNode> = depthChecked(nodeShape);
 export const editorDocSchema = editorNodeSchema.refine((n) => n.type === 'doc', { message: 'Nội dung không hợp lệ.' });
+
+/** A cover is served through /_next/image, which fetches only our own images (next.config.mjs images.localPatterns). */
+const LIBRARY_IMAGE = /^\/(?:media|images)\//;
 
 const id = z.number().int().positive().max(2_147_483_647);
 const optionalText = (max: number) =>
@@ -41,7 +90,8 @@ export const saveArticleSchema = z
     version: z.number().int().positive(),
     title: z.string().trim().max(300, 'Tiêu đề tối đa 300 ký tự.'),
     sapo: z.string().trim().max(1000, 'Sapo tối đa 1000 ký tự.'),
-    body: z.union([z.object({ json: editorDocSchema }).strict(), z.object({ html: z.string().max(2_000_000) }).strict()]),
+    // Checked before the union too: a refusal inside one branch would come out as zod's generic "Invalid input".
+    body: depthChecked(z.union([z.object({ json: editorDocSchema }).strict(), z.object({ html: z.string().max(2_000_000) }).strict()])),
     slug: z.string().trim().max(120).optional(),
     categoryId: id.nullable(),
     tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
@@ -50,7 +100,7 @@ export const saveArticleSchema = z
       .trim()
       .max(500)
       .nullable()
-      .refine((v) => !v || isSafeImageSrc(v), 'Ảnh đại diện phải là ảnh trong thư viện hoặc địa chỉ https.')
+      .refine((v) => !v || (LIBRARY_IMAGE.test(v) && isSafeImageSrc(v)), 'Ảnh đại diện phải là ảnh trong thư viện ảnh của tòa soạn (chọn bằng nút «Chọn ảnh đại diện»).')
       .transform((v) => (v ? v : null)),
     coverCaption: optionalText(500),
     seoTitle: optionalText(200),

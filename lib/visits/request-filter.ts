@@ -1,6 +1,21 @@
 import { isbot } from 'isbot';
 
-export type UncountedReason = 'head' | 'prefetch' | 'bot' | 'empty_user_agent' | 'staff_preview';
+export type UncountedReason =
+  | 'head'
+  | 'prefetch'
+  | 'bot'
+  | 'empty_user_agent'
+  | 'staff_preview'
+  /** Neither Origin nor Sec-Fetch-Site: not a browser page (lib/visits/origin.ts). */
+  | 'no_origin'
+  /** The pixel without a Referer. */
+  | 'no_referer'
+  /** The pixel loaded from another site's page (a beacon from another site is refused with 403 instead). */
+  | 'cross_site'
+  /** The pixel's Referer is one of ours but not a public page (/admin, /dang-nhap…). */
+  | 'not_public_path'
+  /** The pixel over the per-address limit (answered 429, as the beacon is). */
+  | 'rate_limited';
 export type RequestVerdict = { count: true } | { count: false; reason: UncountedReason };
 
 /** next-auth v5 session cookies (chunked as `.0`, `.1` when large) and Next's draft-mode cookie. */

@@ -1,13 +1,12 @@
 import 'server-only';
-import bcrypt from 'bcryptjs';
 import type { Executor } from '@/db/client';
 import { getDb } from '@/db/index';
 import { recordAudit } from '@/db/queries/audit';
 import { getUserByEmail, insertUserRow, takenUserSlugs, type UserSummary } from '@/db/queries/users';
 import type { UserRole } from '@/db/schema';
-import { BCRYPT_COST } from '@/lib/auth/password-policy';
 import { AppError } from '@/lib/http/errors';
 import { nextFreeSlug, slugify } from '@/lib/slug';
+import { hashPassword } from '@/server/auth/password-hash';
 
 export type CreateUserOptions = {
   name: string;
@@ -27,8 +26,8 @@ export async function createUser(
 ): Promise<UserSummary> {
   const conn = db ?? (await getDb());
   const normalizedEmail = email.trim().toLowerCase();
-  // Hashed before the transaction opens: bcrypt's quarter of a second must not hold it open.
-  const passwordHash = await bcrypt.hash(password, BCRYPT_COST);
+  // Hashed before the transaction opens: the hash's quarter of a second must not hold it open.
+  const passwordHash = await hashPassword(password);
   return conn.transaction(async (tx) => {
     if (await getUserByEmail(normalizedEmail, tx)) throw new AppError('conflict', 'Email này đã có tài khoản.');
     // The slug names the author's public page (/tac-gia/…); a namesake gets `-2`.

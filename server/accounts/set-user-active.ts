@@ -10,7 +10,9 @@ export type SetUserActiveOptions = { userId: number; active: boolean; actorId: n
 
 /**
  * "Khóa tài khoản" / "Mở khóa". A locked account is signed out on its next
- * request and cannot sign in; its articles and audit lines stay.
+ * request (its cookie is cleared, not refreshed) and cannot sign in; its
+ * sessions stay void after "Mở khóa", which asks for a new sign-in. Its
+ * articles and audit lines stay.
  */
 export async function setUserActive({ userId, active, actorId }: SetUserActiveOptions, db?: Executor): Promise<UserSummary> {
   // The page shows no lock button on one's own row; this refuses the call made anyway,
@@ -23,7 +25,8 @@ export async function setUserActive({ userId, active, actorId }: SetUserActiveOp
     if (removesAnActiveAdmin(current, { ...current, active }) && (await countOtherActiveAdmins(userId, tx)) === 0) {
       throw new AppError('conflict', LAST_ACTIVE_ADMIN_MESSAGE);
     }
-    const user = await updateUserRow(userId, { active }, tx);
+    // Locking ends every session begun before now, like "Đăng xuất": unlocking later does not revive them.
+    const user = await updateUserRow(userId, active ? { active } : { active, sessionsValidAfter: new Date() }, tx);
     await recordAudit({ actorId, action: active ? 'user.reactivated' : 'user.deactivated', targetType: 'user', targetId: userId }, tx);
     return user;
   });

@@ -1,11 +1,10 @@
 import 'server-only';
-import bcrypt from 'bcryptjs';
 import type { Executor } from '@/db/client';
 import { getDb } from '@/db/index';
 import { recordAudit } from '@/db/queries/audit';
 import { getUserByEmail, updateUserRow, type UserSummary } from '@/db/queries/users';
 import type { UserRole } from '@/db/schema';
-import { BCRYPT_COST } from '@/lib/auth/password-policy';
+import { hashPassword } from '@/server/auth/password-hash';
 import { createUser } from './create-user';
 
 export type CliUserInput = { name: string; email: string; role: UserRole; password: string };
@@ -20,7 +19,7 @@ export async function upsertUserFromCli(input: CliUserInput, db?: Executor): Pro
   const conn = db ?? (await getDb());
   const existing = await getUserByEmail(input.email, conn);
   if (!existing) return { created: true, user: await createUser({ ...input, actorId: null, auditAction: 'user.created_cli' }, conn) };
-  const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
+  const passwordHash = await hashPassword(input.password);
   const user = await conn.transaction(async (tx) => {
     // The new password also ends the sessions signed in with the old one.
     const updated = await updateUserRow(

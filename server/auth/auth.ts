@@ -2,16 +2,29 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import type { LoginRefusalScope } from '@/lib/auth/login-limits';
+import { requestClientIp } from '@/server/http/request-client-ip';
 import { baseAuthConfig } from './config';
-import { env } from '@/lib/env';
-import { clientIp } from '@/lib/http/client-ip';
 
 /** Thrown by authorize(); the sign-in action reads `code` to choose its message. */
 class InvalidCredentials extends CredentialsSignin {
   code = 'invalid';
 }
-class LockedOut extends CredentialsSignin {
+
+/**
+ * Thrown by authorize() when a limit refuses the attempt. signIn() on the
+ * server rethrows this very instance, so the sign-in action reads which limit
+ * and for how long from it instead of counting again (by then the counts
+ * may have moved).
+ */
+export class SignInLockedOut extends CredentialsSignin {
   code = 'locked';
+  constructor(
+    readonly scope: LoginRefusalScope,
+    readonly retryAfterSeconds: number,
+  ) {
+    super();
+  }
 }
 
 const credentialsSchema = z.object({
@@ -28,9 +41,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = credentialsSchema.safeParse({ email: raw?.email, password: raw?.password });
         if (!parsed.success) throw new InvalidCredentials();
         const { verifyCredentials } = await import('./credentials');
-        const result = await verifyCredentials({ ...parsed.data, ip: clientIp(request.headers, env().TRUSTED_PROXY_HOPS) });
+        const result = await verifyCredentials({ ...parsed.data, ip: requestClientIp(request.headers) });
         if (result.ok) return { id: String(result.user.id), name: result.user.name, email: result.user.email };
-        throw result.reason === 'locked' ? new LockedOut() : new InvalidCredentials();
+        throw result.reason === 'locked' ? new SignInLockedOut(result.scope, result.retryAfterSeconds) : new InvalidCredentials();
       },
     }),
   ],

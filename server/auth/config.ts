@@ -1,13 +1,16 @@
 // No `server-only`: proxy.ts loads this file, outside the React server graph, where that guard would throw.
 import type { NextAuthConfig } from 'next-auth';
+import { authRedirectTarget } from '@/lib/auth/callback-url';
 import { isPastAbsoluteLifetime, sessionLifetimes } from '@/lib/auth/lifetimes';
 import { env } from '@/lib/env';
 import { authSecret } from './secret';
+import { isSessionTokenCurrent } from './session-validity';
 
 /**
- * The part of the next-auth configuration that needs no database: shared by
- * the route handler / server code (lib/auth/auth.ts, which adds the
- * credentials provider) and proxy.ts (which only reads and refreshes the cookie).
+ * The next-auth configuration shared by the route handler / server code
+ * (server/auth/auth.ts, which adds the credentials provider) and proxy.ts
+ * (which only reads and refreshes the cookie). Its one database read is the
+ * jwt callback's check that the session still stands.
  */
 export function baseAuthConfig(): NextAuthConfig {
   const config = env();
@@ -25,7 +28,7 @@ export function baseAuthConfig(): NextAuthConfig {
     // HttpOnly and SameSite=Lax are next-auth's defaults; Secure (and the __Secure- prefix) in production.
     useSecureCookies: secureCookies,
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         const now = Math.floor(Date.now() / 1000);
         if (user?.id) {
           token.sub = String(user.id);
@@ -34,8 +37,13 @@ export function baseAuthConfig(): NextAuthConfig {
           token.signedInAtMs = Date.now();
           return token;
         }
-        // Absolute lifetime: returning null makes next-auth clear the cookie.
+        // Returning null makes next-auth clear the cookie instead of re-issuing it.
+        // Absolute lifetime:
         if (isPastAbsoluteLifetime(token.signedInAt, now, lifetimes)) return null;
+        // A session the server refuses (account deactivated or gone, signed out, password reset) is
+        // never refreshed: proxy.ts re-issues the cookie on every /admin request, and would otherwise
+        // keep a dead session's cookie alive, ready to work again after a reactivation.
+        if (!(await isSessionTokenCurrent(token))) return null;
         return token;
       },
       session({ session, token }) {
@@ -45,13 +53,8 @@ export function baseAuthConfig(): NextAuthConfig {
         return { ...session, user };
       },
       redirect({ url, baseUrl }) {
-        if (url.startsWith('/')) return `${baseUrl}${url.startsWith('//') ? '/admin' : url}`;
-        try {
-          if (new URL(url).origin === baseUrl) return url;
-        } catch {
-          // fall through
-        }
-        return `${baseUrl}/admin`;
+        // The one rule for where a sign-in (or sign-out) may land: lib/auth/callback-url.ts.
+        return authRedirectTarget(url, baseUrl);
       },
     },
     logger: {

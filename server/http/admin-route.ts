@@ -3,6 +3,7 @@ import { actionResponse, failureOf } from '@/lib/actions/result';
 import { requireUser, type SessionUser } from '@/server/auth/session';
 import { AppError, toErrorResponse } from '@/lib/http/errors';
 import { assertSameOrigin } from '@/lib/http/origin';
+import { parseIdString } from '@/lib/validation/params';
 
 /**
  * The frame of every admin route handler: same-origin check for writes,
@@ -26,9 +27,11 @@ export async function adminRoute(request: Request, handler: (user: SessionUser) 
   }
 }
 
+/** An article id from the path: digits within int4, anything else 404 (lib/validation/params.ts). */
 export function parseIdParam(value: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(value) || Number(value) > 2_147_483_647) throw new AppError('not_found', 'Không tìm thấy bài viết.');
-  return Number(value);
+  const id = parseIdString(value);
+  if (id === null) throw new AppError('not_found', 'Không tìm thấy bài viết.');
+  return id;
 }
 
 export async function readJson(request: Request, maxBytes = 4 * 1024 * 1024): Promise<unknown> {

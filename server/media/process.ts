@@ -1,11 +1,22 @@
 import 'server-only';
 import sharp, { type OutputInfo, type Sharp } from 'sharp';
 import { AppError } from '@/lib/http/errors';
+import { BoundedQueue } from '@/lib/media/job-queue';
+import { IMAGE_PROCESSING } from '@/lib/media/limits';
+
+// One libvips worker thread per image (sharp's default is one per core on some
+// platforms): several uploads are paced by the queue below, not by more threads
+// competing with the request handlers on a small machine.
+sharp.concurrency(1);
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Responsive widths; only those narrower than the original are made. */
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
 const MAX_WIDTH = 2400;
+/** Decompression bombs: a 173 KB PNG may claim 59 Mpx. Above this, refused before decoding. */
+const MAX_INPUT_PIXELS = 60_000_000;
+/** The decoded, shrunk pixels kept in memory for the variants: 2400 × 2400 RGBA fits, a 2400 × 25,000 strip does not. */
+const MAX_DECODED_BYTES = 32 * 1024 * 1024;
 
 export type ImageKind = 'jpeg' | 'png' | 'webp' | 'gif';
 export const extensionOf: Record<ImageKind, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif' };
@@ -44,8 +55,24 @@ function encode(pipeline: Sharp, kind: ImageKind): Sharp {
 }
 
 /**
+ * Uploads being processed in this server process: one at a time, a few more
+ * waiting, the rest refused with 429 (`too_many_requests`, Retry-After).
+ */
+export const imageProcessingQueue = new BoundedQueue({
+  ...IMAGE_PROCESSING,
+  busyMessage: 'Máy chủ đang xử lý nhiều ảnh cùng lúc. Vui lòng thử lại sau ít giây.',
+});
+
+/**
  * Re-encodes the upload: what is stored is pixels sharp produced, not the
  * bytes that were sent, and carries no metadata (EXIF, GPS, XMP, comments).
+ *
+ * The upload is decoded once. A still image is decoded, oriented and shrunk
+ * to at most MAX_WIDTH in one pipeline into raw pixels; the stored image and
+ * every variant are encoded from those pixels (sharp clones of a raw input
+ * decode nothing). An animated GIF/WebP keeps its frames and timing through
+ * the encoder, and a very tall image would not fit MAX_DECODED_BYTES, so
+ * those get their variants from the (already shrunk) stored image instead.
  */
 export async function processImage(input: Buffer): Promise<ProcessedImage> {
   if (input.length > MAX_UPLOAD_BYTES) throw new AppError('payload_too_large', 'Ảnh vượt quá 10 MB.');
@@ -58,24 +85,49 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
     );
   }
   const animated = kind === 'gif' || kind === 'webp';
-  const open = () => sharp(input, { animated, limitInputPixels: 60_000_000, failOn: 'error' });
+  const upload = sharp(input, { animated, limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+  let inMemory: boolean;
   try {
-    await open().metadata();
+    // The header only: size, pages, and the pixel limit, before any decoding.
+    const meta = await upload.metadata();
+    const width = meta.autoOrient?.width ?? meta.width;
+    const height = meta.autoOrient?.height ?? meta.height;
+    const scale = Math.min(1, MAX_WIDTH / width);
+    inMemory = (meta.pages ?? 1) === 1 && Math.ceil(width * scale) * Math.ceil(height * scale) * 4 <= MAX_DECODED_BYTES;
   } catch {
     throw new AppError('unsupported_media_type', 'Tệp ảnh bị hỏng hoặc không đọc được.');
   }
   try {
-    const main = await encode(open().autoOrient().resize({ width: MAX_WIDTH, withoutEnlargement: true }), kind).toBuffer({ resolveWithObject: true });
-    const variants: ProcessedImage['variants'] = [];
-    for (const width of VARIANT_WIDTHS) {
-      if (width >= main.info.width) continue;
-      variants.push({ width, data: await encode(open().autoOrient().resize({ width }), kind).toBuffer() });
-    }
-    // Animated images report all frames stacked; one frame's height is what a page lays out.
-    const height = (main.info as OutputInfo & { pageHeight?: number }).pageHeight ?? main.info.height;
-    return { kind, data: main.data, width: main.info.width, height, variants };
+    return inMemory ? await processInMemory(upload, kind) : await processFromStored(upload, kind);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('unsupported_media_type', 'Tệp ảnh bị hỏng hoặc không đọc được.');
   }
+}
+
+async function processInMemory(upload: Sharp, kind: ImageKind): Promise<ProcessedImage> {
+  // The one decode of the upload.
+  const { data: pixels, info } = await upload.autoOrient().resize({ width: MAX_WIDTH, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  const decoded = sharp(pixels, { raw: { width: info.width, height: info.height, channels: info.channels } });
+  const data = await encode(decoded.clone(), kind).toBuffer();
+  const variants: ProcessedImage['variants'] = [];
+  for (const width of VARIANT_WIDTHS) {
+    if (width >= info.width) continue;
+    variants.push({ width, data: await encode(decoded.clone().resize({ width }), kind).toBuffer() });
+  }
+  return { kind, data, width: info.width, height: info.height, variants };
+}
+
+async function processFromStored(upload: Sharp, kind: ImageKind): Promise<ProcessedImage> {
+  // The one decode of the upload, streamed; the variants decode the stored image, at most MAX_WIDTH wide.
+  const main = await encode(upload.autoOrient().resize({ width: MAX_WIDTH, withoutEnlargement: true }), kind).toBuffer({ resolveWithObject: true });
+  const decoded = sharp(main.data, { animated: true, limitInputPixels: MAX_INPUT_PIXELS });
+  const variants: ProcessedImage['variants'] = [];
+  for (const width of VARIANT_WIDTHS) {
+    if (width >= main.info.width) continue;
+    variants.push({ width, data: await encode(decoded.clone().resize({ width }), kind).toBuffer() });
+  }
+  // Animated images report all frames stacked; one frame's height is what a page lays out.
+  const height = (main.info as OutputInfo & { pageHeight?: number }).pageHeight ?? main.info.height;
+  return { kind, data: main.data, width: main.info.width, height, variants };
 }

@@ -6,20 +6,46 @@ import { recordAudit } from '@/db/queries/audit';
 import { insertMedia } from '@/db/queries/media';
 import type { Media } from '@/db/schema';
 import type { Actor } from '@/lib/editorial';
-import { extensionOf, mimeOf, processImage } from './process';
+import { AppError } from '@/lib/http/errors';
+import type { BoundedQueue } from '@/lib/media/job-queue';
+import { UPLOAD_RATE_LIMIT } from '@/lib/media/limits';
+import { takeRateLimit } from '@/server/http/rate-limit';
+import { extensionOf, imageProcessingQueue, mimeOf, processImage } from './process';
 import { getMediaStorage, type MediaStorage } from './storage';
 
 export type UploadInput = { data: Buffer; caption: string; alt: string };
-export type UploadDeps = { db?: Executor; storage?: MediaStorage; now?: Date };
+export type UploadDeps = { db?: Executor; storage?: MediaStorage; now?: Date; queue?: BoundedQueue };
 
 export const mediaUrl = (key: string) => `/media/${key}`;
 
-/** Checks, re-encodes and stores an image with its responsive variants, then records it in the library. */
+export const uploadRateLimitKey = (actor: Pick<Actor, 'id'>) => `media-upload:user:${actor.id}`;
+
+/**
+ * Counts one upload for this member (UPLOAD_RATE_LIMIT, in Postgres, so it
+ * holds across instances) and refuses it with 429 over the limit, before the
+ * request body is even read. Details carry `retryAfterSeconds` for Retry-After.
+ */
+export async function takeUploadAllowance(actor: Pick<Actor, 'id'>, deps: Pick<UploadDeps, 'db' | 'now'> = {}): Promise<void> {
+  const verdict = await takeRateLimit(uploadRateLimitKey(actor), UPLOAD_RATE_LIMIT, deps);
+  if (verdict.allowed) return;
+  const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
+  throw new AppError(
+    'too_many_requests',
+    `Bạn đã tải lên ${UPLOAD_RATE_LIMIT.limit} ảnh trong ${UPLOAD_RATE_LIMIT.windowMs / 60_000} phút. Vui lòng thử lại sau ${minutes} phút.`,
+    { retryAfterSeconds: verdict.retryAfterSeconds },
+  );
+}
+
+/**
+ * Checks, re-encodes and stores an image with its responsive variants, then
+ * records it in the library. The processing waits for its turn in the
+ * process-wide image queue (429 when that is full).
+ */
 export async function uploadImage(actor: Actor, input: UploadInput, deps: UploadDeps = {}): Promise<Media> {
   const db = deps.db ?? (await getDb());
   const storage = deps.storage ?? getMediaStorage();
   const now = deps.now ?? new Date();
-  const image = await processImage(input.data);
+  const image = await (deps.queue ?? imageProcessingQueue).run(() => processImage(input.data));
   const ext = extensionOf[image.kind];
   const stem = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${crypto.randomBytes(16).toString('hex')}`;
   const key = `${stem}.${ext}`;

@@ -2,15 +2,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { listMedia } from '@/db/queries/media';
-import { makeUser } from '../support/app-database';
+import { makeUser, useAsAppDatabase } from '../support/app-database';
 import { AppError } from '@/lib/http/errors';
-import { detectImageKind, MAX_UPLOAD_BYTES } from '@/server/media/process';
+import { BoundedQueue } from '@/lib/media/job-queue';
+import { IMAGE_PROCESSING, UPLOAD_RATE_LIMIT } from '@/lib/media/limits';
+import { MEDIA_CSP } from '@/lib/security/headers.mjs';
+import { takeRateLimit } from '@/server/http/rate-limit';
+import { detectImageKind, imageProcessingQueue, MAX_UPLOAD_BYTES } from '@/server/media/process';
 import { LocalDiskStorage } from '@/server/media/storage';
-import { uploadImage } from '@/server/media/upload';
+import { uploadImage, uploadRateLimitKey } from '@/server/media/upload';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
+
+// The upload route handler runs as whoever this says (the tests calling uploadImage directly ignore it).
+const session = vi.hoisted(() => ({ userId: null as number | null }));
+vi.mock('@/server/auth/session-token', () => ({
+  readSessionToken: async () => (session.userId === null ? null : { userId: session.userId, signedInAtMs: Date.now() }),
+}));
 
 describeDb(`media uploads on ${testDriver}`, () => {
   let handle: DatabaseHandle;
@@ -104,7 +114,8 @@ describeDb(`media uploads on ${testDriver}`, () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('image/jpeg');
     expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(ok.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // The same strict policy next.config.mjs sends for /media (lib/security/headers.mjs).
+    expect(ok.headers.get('content-security-policy')).toBe(MEDIA_CSP);
     expect(ok.headers.get('cache-control')).toContain('immutable');
     for (const key of [['..', '..', 'etc', 'passwd'], ['2026', '11', 'x.svg'], [row.storageKey.replace('.jpg', '.html')]]) {
       expect((await GET(new Request('http://localhost/media/x'), ctx(key))).status).toBe(404);
@@ -118,4 +129,85 @@ describeDb(`media uploads on ${testDriver}`, () => {
     expect((await listMedia({ q: '%' }, handle.db)).items).toEqual([]);
     expect((await listMedia({}, handle.db)).items.length).toBe(5);
   });
+
+  describe('the upload route under load', () => {
+    const tinyPng = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#0f4c81' } }).png().toBuffer();
+    const post = async () => {
+      const form = new FormData();
+      form.append('file', new File([new Uint8Array(await tinyPng())], 'anh.png', { type: 'image/png' }));
+      const { POST } = await import('@/app/api/admin/media/route');
+      return POST(
+        new Request('http://localhost:3000/api/admin/media', {
+          method: 'POST',
+          body: form,
+          headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin', host: 'localhost:3000' },
+        }),
+      );
+    };
+    let undo: () => void;
+    beforeAll(() => {
+      undo = useAsAppDatabase(handle);
+      process.env.MEDIA_DIR = dir;
+    });
+    afterAll(() => {
+      undo?.();
+      session.userId = null;
+    });
+
+    it(`allows ${UPLOAD_RATE_LIMIT.limit} uploads per member in ${UPLOAD_RATE_LIMIT.windowMs / 60_000} minutes, then 429 with Retry-After`, async () => {
+      const busy = await makeUser(handle.db, 'journalist');
+      const other = await makeUser(handle.db, 'journalist');
+      // The first limit − 1 uploads of the window, counted as the route counts them.
+      for (let i = 1; i < UPLOAD_RATE_LIMIT.limit; i++) await takeRateLimit(uploadRateLimitKey(busy), UPLOAD_RATE_LIMIT, { db: handle.db });
+      session.userId = busy.id;
+      expect((await post()).status).toBe(201);
+      const refused = await post();
+      expect(refused.status).toBe(429);
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(UPLOAD_RATE_LIMIT.windowMs / 1000);
+      expect(await refused.json()).toMatchObject({ ok: false, code: 'too_many_requests', message: expect.stringMatching(/^Bạn đã tải lên 30 ảnh/) });
+      // Someone else's uploads are not affected.
+      session.userId = other.id;
+      expect((await post()).status).toBe(201);
+    });
+
+    it('refuses with 429 and Retry-After while the image queue is full, and accepts again once it drains', async () => {
+      const member = await makeUser(handle.db, 'journalist');
+      session.userId = member.id;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // Occupy every processing slot and every waiting place.
+      const blockers = Array.from({ length: IMAGE_PROCESSING.concurrency + IMAGE_PROCESSING.maxWaiting }, () => imageProcessingQueue.run(() => held));
+      await Promise.resolve();
+      expect(imageProcessingQueue.load).toEqual({ running: IMAGE_PROCESSING.concurrency, waiting: IMAGE_PROCESSING.maxWaiting });
+      const refused = await post();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(await refused.json()).toMatchObject({ ok: false, code: 'too_many_requests', message: expect.stringMatching(/đang xử lý nhiều ảnh/) });
+      release();
+      await Promise.all(blockers);
+      expect((await post()).status).toBe(201);
+    });
+
+    it('uploadImage waits for its turn in the queue it is given', async () => {
+      const queue = new BoundedQueue({ concurrency: 1, maxWaiting: 0, busyMessage: 'Bận.', retryAfterSeconds: 3 });
+      let release!: () => void;
+      const held = queue.run(() => new Promise<void>((resolve) => (release = resolve)));
+      await expectRefusedWith(uploadImage(actor, { data: await tinyPng(), caption: '', alt: '' }, { db: handle.db, storage, queue }), 'too_many_requests');
+      release();
+      await held;
+      const row = await uploadImage(actor, { data: await tinyPng(), caption: '', alt: '' }, { db: handle.db, storage, queue });
+      expect(row.mimeType).toBe('image/png');
+    });
+  });
+
+  async function expectRefusedWith(promise: Promise<unknown>, code: string) {
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+  }
 });

@@ -53,10 +53,11 @@ describeDb(`role changes and deactivation take effect on the next request (${tes
     expect((await requireRole('moderator', 'admin')).role).toBe('moderator');
   });
 
-  it('a deactivated user is signed out on the next call and reactivation restores access', async () => {
+  it('a deactivated user is signed out on the next call, and reactivation asks for a new sign-in', async () => {
     const keeper = await makeUser(handle.db, 'admin');
     const admin = await makeUser(handle.db, 'admin');
     session.userId = admin.id;
+    session.signedInAtMs = Date.now() - 60_000;
     expect(await getSessionUser()).not.toBeNull();
 
     await setUserActive({ userId: admin.id, active: false, actorId: keeper.id }, handle.db);
@@ -65,8 +66,14 @@ describeDb(`role changes and deactivation take effect on the next request (${tes
     await expect(requireUser()).rejects.toMatchObject({ code: 'unauthorized' });
     expect(await createCategoryAction({ name: 'Bị khóa' })).toMatchObject({ ok: false, code: 'unauthorized' });
 
+    // The session from before the deactivation stays void: deactivation ended it like "Đăng xuất".
     await setUserActive({ userId: admin.id, active: true, actorId: keeper.id }, handle.db);
+    expect(await getSessionUser()).toBeNull();
+    expect(await createCategoryAction({ name: 'Phiên cũ sau khi mở khóa' })).toMatchObject({ ok: false, code: 'unauthorized' });
+    // Signing in again works.
+    session.signedInAtMs = Date.now() + 1;
     expect(await getSessionUser()).toMatchObject({ id: admin.id });
+    session.signedInAtMs = null;
   });
 
   it('signing out and resetting the password void sessions begun before them', async () => {

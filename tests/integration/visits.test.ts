@@ -6,10 +6,17 @@ import { saveSiteSettings } from '@/server/settings/save-site-settings';
 import { getDailyVisitSeries, getMostReadArticles, getTopArticles, getTopReferrers } from '@/db/queries/stats';
 import { getVisitSnapshot, runVisitRollup } from '@/db/queries/visits';
 import { articles } from '@/db/schema';
+import { PEER_HEADER } from '@/lib/http/client-ip';
 import { seedDemoContent } from '@/db/seed';
 import { handleVisitBeacon } from '@/server/visits/handle-beacon';
 import { loadCorpus } from '../support/corpus';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
+
+// As through one reverse proxy (TRUSTED_PROXY_HOPS=1, the connection comes from the proxy):
+// the X-Forwarded-For each request carries is the address the proxy saw, so the readers
+// below are distinct.
+process.env.TRUSTED_PROXY_HOPS = '1';
+const PROXY = { [PEER_HEADER]: '10.0.0.254' };
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 const at = (iso: string) => new Date(iso);
@@ -28,7 +35,15 @@ type Beacon = {
 };
 
 function beaconRequest(b: Beacon): Request {
-  const headers = new Headers({ 'content-type': 'text/plain;charset=UTF-8', 'x-forwarded-for': b.ip ?? '203.0.113.7', ...b.headers });
+  // A browser's beacon from one of our pages carries Origin and Sec-Fetch-Site (see tests/integration/visit-abuse.test.ts).
+  const headers = new Headers({
+    'content-type': 'text/plain;charset=UTF-8',
+    ...PROXY,
+    'x-forwarded-for': b.ip ?? '203.0.113.7',
+    origin: 'http://localhost:3000',
+    'sec-fetch-site': 'same-origin',
+    ...b.headers,
+  });
   if (b.ua !== null) headers.set('user-agent', b.ua ?? CHROME);
   const method = b.method ?? 'POST';
   const body =
@@ -193,6 +208,10 @@ describeDb(`visit logging on ${testDriver}`, () => {
       const response = await send({ now, ip: `198.51.100.${200 + i}`, path: `/bai-viet/${a.slug}`, referrer: i === 0 ? 'https://www.google.com/search?q=lao+cai' : 'http://localhost:3000/' });
       expect(response.status).toBe(202);
     }
+    // A referrer is listed once 3 distinct visitors came from it (REFERRER_MIN_VISITORS): two more from Google.
+    for (const ip of ['198.51.100.210', '198.51.100.211']) {
+      expect((await send({ now, ip, path: '/', referrer: 'https://www.google.com/' })).status).toBe(202);
+    }
     // A path that merely looks like an article is counted as a pageview without an article.
     expect((await send({ now, path: '/bai-viet/khong-co-bai-nay' })).status).toBe(202);
     await runVisitRollup(handle.db, { now: new Date(now.getTime() + minutes(1)) });
@@ -208,7 +227,7 @@ describeDb(`visit logging on ${testDriver}`, () => {
       [first!.slug, 3],
       [second!.slug, 1],
     ]);
-    expect(await getTopReferrers('2026-03-09', '2026-03-09', 10, handle.db)).toEqual([{ host: 'google.com', visits: 1 }]);
+    expect(await getTopReferrers('2026-03-09', '2026-03-09', 10, handle.db)).toEqual([{ host: 'google.com', visits: 3 }]);
 
     // Idempotent: a second rollup changes nothing.
     await runVisitRollup(handle.db, { now: new Date(now.getTime() + minutes(2)) });

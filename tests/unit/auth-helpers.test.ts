@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isPastAbsoluteLifetime, sessionLifetimes } from '@/lib/auth/lifetimes';
 import { isSessionRevoked } from '@/lib/auth/revocation';
 import { parseEnv } from '@/lib/env';
-import { clientIp } from '@/lib/http/client-ip';
+import { clientIp, PEER_HEADER } from '@/lib/http/client-ip';
 import { resolveAuthSecret } from '@/server/auth/secret';
 import { assertSameOrigin } from '@/lib/http/origin';
 
@@ -51,12 +51,25 @@ describe('AUTH_SECRET', () => {
 });
 
 describe('client address for rate limiting', () => {
-  it('takes the entry the trusted proxy appended', () => {
-    const hops = (source: Record<string, string>) => parseEnv(source).TRUSTED_PROXY_HOPS;
-    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5' }), hops({}))).toBe('203.0.113.5');
-    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5, 10.0.0.2' }), hops({ TRUSTED_PROXY_HOPS: '2' }))).toBe('203.0.113.5');
-    expect(clientIp(new Headers({ 'x-forwarded-for': '::ffff:127.0.0.1' }), hops({}))).toBe('127.0.0.1');
-    expect(clientIp(new Headers(), hops({}))).toBe('unknown');
+  // The connection address, as scripts/serve.mjs writes it; the rest is in tests/unit/client-ip.test.ts.
+  const request = (peer: string, forwardedFor?: string) =>
+    new Headers({ [PEER_HEADER]: peer, ...(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }) });
+  const trust = (source: Record<string, string>) => {
+    const config = parseEnv(source);
+    return { hops: config.TRUSTED_PROXY_HOPS, proxies: config.TRUSTED_PROXIES };
+  };
+
+  it('ignores X-Forwarded-For with no proxy configured: a changing header is still one client', () => {
+    for (const forged of ['6.6.6.6', '7.7.7.7, 8.8.8.8', '127.0.0.1']) {
+      expect(clientIp(request('203.0.113.5', forged), trust({}))).toBe('203.0.113.5');
+    }
+  });
+  it('takes the entry the trusted proxy wrote', () => {
+    expect(clientIp(request('127.0.0.1', '6.6.6.6, 203.0.113.5'), trust({ TRUSTED_PROXIES: '127.0.0.1' }))).toBe('203.0.113.5');
+    expect(clientIp(request('127.0.0.1', '6.6.6.6, 203.0.113.5'), trust({ TRUSTED_PROXY_HOPS: '1' }))).toBe('203.0.113.5');
+    expect(clientIp(request('10.0.0.1', '6.6.6.6, 203.0.113.5, 10.0.0.2'), trust({ TRUSTED_PROXY_HOPS: '2' }))).toBe('203.0.113.5');
+    expect(clientIp(request('::ffff:127.0.0.1'), trust({}))).toBe('127.0.0.1');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.5' }), trust({ TRUSTED_PROXY_HOPS: '1' }))).toBe('unknown');
   });
 });
 

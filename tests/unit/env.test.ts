@@ -15,7 +15,8 @@ describe('parseEnv', () => {
       MIGRATIONS_DIR: 'drizzle',
       SEED_DEMO: true,
       PORT: 3000,
-      TRUSTED_PROXY_HOPS: 1,
+      TRUSTED_PROXY_HOPS: 0,
+      TRUSTED_PROXIES: [],
       AUTH_IDLE_TIMEOUT_MINUTES: 120,
       AUTH_ABSOLUTE_TIMEOUT_HOURS: 12,
       VISIT_ROLLUP_INTERVAL_MS: 20_000,
@@ -60,6 +61,12 @@ describe('parseEnv', () => {
     });
   });
 
+  it('reads the reverse proxies: a number of hops, or their addresses', () => {
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: '1' }).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(parseEnv({ TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8 ::1' }).TRUSTED_PROXIES.map((range) => `${range.version}/${range.prefix}`)).toEqual(['4/32', '4/8', '6/128']);
+    expect(parseEnv({ TRUSTED_PROXIES: ' ' }).TRUSTED_PROXIES).toEqual([]);
+  });
+
   it('refuses a wrong value with a Vietnamese message naming the variable and the value', () => {
     expect(() => parseEnv({ DATABASE_POOL_SIZE: 'abc' })).toThrow(
       'Biến môi trường không hợp lệ: DATABASE_POOL_SIZE phải là số nguyên dương (đang là "abc").',
@@ -68,7 +75,11 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ SEED_DEMO: 'no' })).toThrow(/SEED_DEMO phải là "true" hoặc "false" \(đang là "no"\)/);
     expect(() => parseEnv({ SITE_URL: 'laocai.gov.vn' })).toThrow(/SITE_URL phải là địa chỉ http\(s\) đầy đủ/);
     expect(() => parseEnv({ PORT: '70000' })).toThrow(/PORT phải là số cổng từ 1 đến 65535/);
-    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '0' })).toThrow(/TRUSTED_PROXY_HOPS phải là số nguyên dương/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '-1' })).toThrow(/TRUSTED_PROXY_HOPS phải là số nguyên từ 0 đến 32 \(0: không có reverse proxy\) \(đang là "-1"\)/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/33, localhost' })).toThrow(
+      /TRUSTED_PROXIES phải là danh sách địa chỉ IP hoặc dải CIDR .*mục sai: "10\.0\.0\.0\/33", "localhost" \(đang là "127\.0\.0\.1, 10\.0\.0\.0\/33, localhost"\)/,
+    );
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '1', TRUSTED_PROXIES: '127.0.0.1' })).toThrow(/TRUSTED_PROXIES không dùng cùng TRUSTED_PROXY_HOPS/);
     expect(() => parseEnv({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV phải là development, production hoặc test/);
   });
 

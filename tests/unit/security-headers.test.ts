@@ -1,5 +1,8 @@
+import { modifyRouteRegex } from 'next/dist/lib/redirect-status';
+import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match';
+import { compileNonPath } from 'next/dist/shared/lib/router/utils/prepare-destination';
 import { describe, expect, it } from 'vitest';
-import { baseSecurityHeaders, buildNonceCsp, buildPublicCsp, nextConfigHeaders } from '@/lib/security/headers.mjs';
+import { baseSecurityHeaders, buildNonceCsp, buildPublicCsp, MEDIA_CSP, nextConfigHeaders } from '@/lib/security/headers.mjs';
 
 const directives = (csp: string) => new Map(csp.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
 
@@ -53,10 +56,43 @@ describe('headers for every response', () => {
     expect(prod.get('Strict-Transport-Security')).toMatch(/max-age=\d{7,}/);
   });
 
-  it('applies the public CSP everywhere except the nonce paths', () => {
-    const [, publicRule] = nextConfigHeaders();
-    const pattern = new RegExp(`^${publicRule!.source.replace('(?!', '(?!')}$`);
-    for (const p of ['/', '/bai-viet/abc', '/chuyen-muc/kinh-te', '/rss.xml']) expect(pattern.test(p), p).toBe(true);
-    for (const p of ['/admin', '/admin/nguoi-dung', '/dang-nhap']) expect(pattern.test(p), p).toBe(false);
+  it('applies the public CSP everywhere except the nonce paths and /media', () => {
+    const cspOf = (p: string) => configHeadersFor(p).get('content-security-policy');
+    for (const p of ['/', '/bai-viet/abc', '/chuyen-muc/kinh-te', '/rss.xml', '/tim-kiem', '/administrator', '/mediakit', '/images/og-default.jpg']) {
+      expect(cspOf(p), p).toBe(buildPublicCsp());
+    }
+    for (const p of ['/admin', '/admin/nguoi-dung', '/dang-nhap']) expect(cspOf(p), p).toBeUndefined();
+  });
+
+  it('serves /media with its own strict policy, not the public one (the stricter policy wins)', () => {
+    for (const p of ['/media/2026/11/0123456789abcdef0123456789abcdef.jpg', '/media/2026/11/0123456789abcdef0123456789abcdef-w480.webp', '/media', '/MEDIA/x.png']) {
+      const headers = configHeadersFor(p);
+      expect(headers.get('content-security-policy'), p).toBe(MEDIA_CSP);
+      expect(headers.get('x-content-type-options'), p).toBe('nosniff');
+    }
+    const media = directives(MEDIA_CSP);
+    expect(media.get('default-src')).toEqual(["'none'"]);
+    expect(media.has('sandbox')).toBe(true);
+    expect(media.has('script-src')).toBe(false);
   });
 });
+
+/**
+ * The headers next.config.mjs gives `pathname`, computed the way Next's router
+ * does (server/lib/router-utils/filesystem.js + resolve-routes.js): sources
+ * matched case-insensitively with an optional trailing slash, every matching
+ * rule applied in order, later values replacing earlier ones.
+ */
+function configHeadersFor(pathname: string): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const rule of nextConfigHeaders({ production: true })) {
+    const match = getPathMatch(rule.source, { strict: true, removeUnnamedParams: true, sensitive: false, regexModifier: (r) => modifyRouteRegex(r) });
+    const params = match(pathname);
+    if (params === false) continue;
+    const hasParams = Object.keys(params).length > 0;
+    for (const { key, value } of rule.headers) {
+      result.set((hasParams ? compileNonPath(key, params) : key).toLowerCase(), hasParams ? compileNonPath(value, params) : value);
+    }
+  }
+  return result;
+}

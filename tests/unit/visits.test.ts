@@ -2,10 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { addDays, localDay, startOfLocalDay, startOfLocalWeek } from '@/lib/time';
 import { articleSlugFromPath, beaconBodySchema, pathProblem, referrerHost } from '@/lib/visits/beacon-body';
 import { parseEnv } from '@/lib/env';
-import { clientIp, UNKNOWN_CLIENT_IP } from '@/lib/http/client-ip';
-import { visitorHash } from '@/lib/visits/identity';
+import { clientIp, NO_TRUSTED_PROXY, PEER_HEADER, UNKNOWN_CLIENT_IP } from '@/lib/http/client-ip';
+import { rateLimitSubject, visitorHash, visitRateLimitKey } from '@/lib/visits/identity';
+import { beaconSource, ownOrigins, pixelPage } from '@/lib/visits/origin';
 import { classifyRequest, isBotUserAgent, isPrefetch, isStaffPreview } from '@/lib/visits/request-filter';
-import { isNewVisit, MIN_RETENTION_DAYS, retentionDaysFromEnv, VISIT_IDLE_MS } from '@/lib/visits/rules';
+import {
+  ARTICLE_VIEW_REPEAT_MS,
+  isNewArticleView,
+  isNewVisit,
+  MIN_RETENTION_DAYS,
+  REFERRER_MIN_VISITORS,
+  retentionDaysFromEnv,
+  VISIT_IDLE_MS,
+  VISIT_RATE_LIMIT,
+} from '@/lib/visits/rules';
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 const SAFARI_IPHONE =
@@ -97,13 +107,13 @@ describe('visitor identity', () => {
     expect(visitorHash('s', 'site', '1.2.3.4', 'x').equals(visitorHash('s', 'site', '1.2.3.4x', ''))).toBe(false);
   });
 
-  it('takes the x-forwarded-for entry the trusted proxy appended, then x-real-ip, else a constant', () => {
-    // A reader who sends their own X-Forwarded-For cannot choose their visitor identity: the proxy appends the real address.
-    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7' }), 1)).toBe('203.0.113.7');
-    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }), 2)).toBe('203.0.113.7');
-    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.7' }), 1)).toBe('203.0.113.7');
-    expect(clientIp(new Headers({ 'x-real-ip': '198.51.100.2' }), 1)).toBe('198.51.100.2');
-    expect(clientIp(new Headers(), 1)).toBe(UNKNOWN_CLIENT_IP);
+  it('takes the client address from the connection, or from what the trusted proxy appended, never from what the reader wrote', () => {
+    const behindOneProxy = { hops: 1, proxies: [] };
+    // A reader who sends their own X-Forwarded-For cannot choose their visitor identity (nor their rate-limit key).
+    expect(clientIp(new Headers({ [PEER_HEADER]: '198.51.100.2', 'x-forwarded-for': '6.6.6.6' }), NO_TRUSTED_PROXY)).toBe('198.51.100.2');
+    expect(clientIp(new Headers({ [PEER_HEADER]: '10.0.0.1', 'x-forwarded-for': '6.6.6.6, 203.0.113.7' }), behindOneProxy)).toBe('203.0.113.7');
+    expect(clientIp(new Headers({ [PEER_HEADER]: '10.0.0.2', 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }), { hops: 2, proxies: [] })).toBe('203.0.113.7');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.7' }), behindOneProxy)).toBe(UNKNOWN_CLIENT_IP);
   });
 });
 
@@ -217,5 +227,93 @@ describe('beacon body validation', () => {
     expect(referrerHost('https://www.laocai.gov.vn/', ['laocai.gov.vn'])).toBeNull();
     expect(referrerHost('', ['laocai.gov.vn'])).toBeNull();
     expect(referrerHost(null, [])).toBeNull();
+  });
+});
+
+describe('the anti-inflation limits', () => {
+  it('are the documented ones: 60 pageviews a minute per address, one view per article per 30 minutes, referrers from 3 visitors', () => {
+    expect(VISIT_RATE_LIMIT).toEqual({ limit: 60, windowMs: 60_000 });
+    expect(ARTICLE_VIEW_REPEAT_MS).toBe(30 * 60_000);
+    expect(REFERRER_MIN_VISITORS).toBe(3);
+  });
+
+  it('counts an article view again only more than 30 minutes after the previous pageview of it', () => {
+    const t = new Date('2026-03-10T03:00:00Z');
+    expect(isNewArticleView(null, t)).toBe(true);
+    expect(isNewArticleView(t, new Date(t.getTime() + 60_000))).toBe(false);
+    expect(isNewArticleView(t, new Date(t.getTime() + ARTICLE_VIEW_REPEAT_MS))).toBe(false);
+    expect(isNewArticleView(t, new Date(t.getTime() + ARTICLE_VIEW_REPEAT_MS + 1))).toBe(true);
+  });
+});
+
+describe('the rate-limit key', () => {
+  it('holds no address: a salted hash, different every day and different from the visitor hash', () => {
+    const key = visitRateLimitKey('salt-1', '203.0.113.7');
+    expect(key).toMatch(/^visit:[A-Za-z0-9_-]{22}$/);
+    expect(key).not.toContain('203.0.113.7');
+    expect(visitRateLimitKey('salt-1', '203.0.113.7')).toBe(key);
+    expect(visitRateLimitKey('salt-2', '203.0.113.7')).not.toBe(key);
+    expect(visitRateLimitKey('salt-1', '203.0.113.8')).not.toBe(key);
+  });
+
+  it('groups an IPv6 client by its /64, so taking a new address from the same network does not reopen the limit', () => {
+    expect(rateLimitSubject('203.0.113.7')).toBe('203.0.113.7');
+    expect(rateLimitSubject('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(rateLimitSubject('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(rateLimitSubject('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(rateLimitSubject('::1')).toBe('0:0:0:0::/64');
+    expect(rateLimitSubject('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
+    expect(rateLimitSubject('unknown')).toBe('unknown');
+    expect(visitRateLimitKey('s', '2001:db8:1:2::1')).toBe(visitRateLimitKey('s', '2001:db8:1:2:ffff::9'));
+    expect(visitRateLimitKey('s', '2001:db8:1:2::1')).not.toBe(visitRateLimitKey('s', '2001:db8:1:3::1'));
+  });
+});
+
+describe('same-origin beacons', () => {
+  const own = ownOrigins('http://localhost:3000/api/visits', new Headers({ host: 'localhost:3000' }), 'https://baolaocai.example');
+  const h = (headers: Record<string, string>) => new Headers(headers);
+
+  it('knows our origins: the request URL, the Host it was sent to (through a proxy too) and SITE_URL', () => {
+    expect([...own].sort()).toEqual(['http://localhost:3000', 'https://baolaocai.example']);
+    const proxied = ownOrigins('http://127.0.0.1:3000/api/visits', h({ host: '127.0.0.1:3000', 'x-forwarded-host': 'tin.example', 'x-forwarded-proto': 'https' }));
+    expect(proxied.has('https://tin.example')).toBe(true);
+    expect(ownOrigins('http://localhost/x', h({ host: 'bad host/' })).size).toBe(1);
+  });
+
+  it('accepts what a browser sends from our own page', () => {
+    expect(beaconSource(h({ origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' }), own)).toBe('same_origin');
+    expect(beaconSource(h({ origin: 'https://baolaocai.example' }), own)).toBe('same_origin');
+    expect(beaconSource(h({ origin: 'https://baolaocai.example:443' }), own)).toBe('same_origin');
+    expect(beaconSource(h({ 'sec-fetch-site': 'same-origin' }), own)).toBe('same_origin');
+  });
+
+  it('refuses another origin, whichever header says so', () => {
+    const refused: Record<string, string>[] = [
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: 'file://' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site', origin: 'https://tin.baolaocai.example' },
+      { 'sec-fetch-site': 'none' },
+      { origin: 'http://localhost:3000', 'sec-fetch-site': 'cross-site' },
+      { origin: 'http://baolaocai.example' },
+    ];
+    for (const headers of refused) {
+      expect(beaconSource(h(headers), own), JSON.stringify(headers)).toBe('cross_site');
+    }
+  });
+
+  it('sets apart a client that sends neither header: not a browser page', () => {
+    expect(beaconSource(h({}), own)).toBe('no_origin');
+  });
+
+  it('takes the pixel page from a same-origin Referer only', () => {
+    expect(pixelPage(h({ referer: 'http://localhost:3000/bai-viet/x?utm=1', 'sec-fetch-site': 'same-origin' }), own)).toEqual({ path: '/bai-viet/x' });
+    expect(pixelPage(h({ referer: 'https://baolaocai.example/' }), own)).toEqual({ path: '/' });
+    expect(pixelPage(h({}), own)).toEqual({ reason: 'no_referer' });
+    expect(pixelPage(h({ referer: 'https://evil.example/' }), own)).toEqual({ reason: 'cross_site' });
+    expect(pixelPage(h({ referer: '::' }), own)).toEqual({ reason: 'cross_site' });
+    expect(pixelPage(h({ referer: 'http://localhost:3000/', 'sec-fetch-site': 'cross-site' }), own)).toEqual({ reason: 'cross_site' });
   });
 });

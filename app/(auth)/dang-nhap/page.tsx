@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: 'Đăng nhập', robots: { index: fal
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
+  // Normalised, then judged: the same rule as next-auth's callbacks.redirect (lib/auth/callback-url.ts).
   const callbackUrl = sanitizeCallbackUrl(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined);
   if (await getSessionUser()) redirect(callbackUrl);
   const authError = typeof params.error === 'string' ? 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn, vui lòng đăng nhập lại.' : null;

@@ -1,4 +1,5 @@
 import { errorResponse, toErrorResponse } from '@/lib/http/errors';
+import { MEDIA_CSP } from '@/lib/security/headers.mjs';
 import { getMediaStorage, MEDIA_KEY_PATTERN } from '@/server/media/storage';
 
 type Ctx = { params: Promise<{ key: string[] }> };
@@ -6,7 +7,8 @@ type Ctx = { params: Promise<{ key: string[] }> };
 /**
  * Uploaded images. Keys are random and never reused, so a year of caching is
  * safe. nosniff + a CSP that allows nothing keep a crafted file from ever
- * being run as a page, even opened directly.
+ * being run as a page, even opened directly. next.config.mjs sends the same
+ * policy for /media (lib/security/headers.mjs): config headers replace a route's own.
  */
 export async function GET(_request: Request, { params }: Ctx) {
   try {
@@ -19,7 +21,7 @@ export async function GET(_request: Request, { params }: Ctx) {
         'Content-Type': file.contentType,
         'Content-Length': String(file.data.length),
         'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'none'; sandbox",
+        'Content-Security-Policy': MEDIA_CSP,
         'Cross-Origin-Resource-Policy': 'same-site',
         'Cache-Control': 'public, max-age=31536000, immutable',
       },

@@ -10,12 +10,8 @@ type ListingKind = 'category' | 'tag' | 'author';
 
 const listingPaths: Record<ListingKind, (slug: string, page: number) => string> = { category: categoryPath, tag: tagPath, author: authorPath };
 
-/** Resolves a listing (category, tag or author) from route params, or 404. */
-async function loadListing(kind: ListingKind, params: Params) {
-  const { slug: rawSlug, page: rawPage } = await params;
-  const slug = parseSlugParam(rawSlug);
-  const page = parsePageParam(rawPage);
-  if (!slug || !page) return null;
+/** One page of a listing from the data cache, or null when the slug names nothing. */
+async function readListing(kind: ListingKind, slug: string, page: number) {
   const pagePath = (p: number) => listingPaths[kind](slug, p);
   if (kind === 'category') {
     const data = await cachedCategoryPage(slug, page);
@@ -27,6 +23,23 @@ async function loadListing(kind: ListingKind, params: Params) {
   }
   const data = await cachedAuthorPage(slug, page);
   return data && { eyebrow: 'Tác giả', title: `Tác giả: ${data.author.name}`, description: data.author.bio, pagePath, list: data.list, slug };
+}
+
+/**
+ * Resolves a listing (category, tag or author) from route params, or null (404).
+ * A page number is checked against the first page's page count before its own
+ * read: every number up to 999999 is well formed, and each past the last page
+ * would otherwise leave a data-cache entry behind.
+ */
+async function loadListing(kind: ListingKind, params: Params) {
+  const { slug: rawSlug, page: rawPage } = await params;
+  const slug = parseSlugParam(rawSlug);
+  const page = parsePageParam(rawPage);
+  if (!slug || !page) return null;
+  const first = await readListing(kind, slug, 1);
+  if (!first || page === 1) return first;
+  if (page > first.list.pageCount) return null;
+  return readListing(kind, slug, page);
 }
 
 /** Page and metadata functions for one listing kind, shared by `/x/[slug]` and `/x/[slug]/trang/[page]`. */

@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { countOnlineVisitors, getDailyVisitSeries, getTopArticles, getTopReferrers } from '@/db/queries/stats';
 import { getVisitSnapshot } from '@/db/queries/visits';
 import { articlePath } from '@/lib/public-paths';
+import { ARTICLE_VIEW_REPEAT_MS, REFERRER_MIN_VISITORS } from '@/lib/visits/rules';
 import { requirePageUser } from '@/server/auth/page-guard';
 import { addDays, formatDateTimeVi, localDay, startOfLocalWeek } from '@/lib/time';
 
@@ -41,7 +42,8 @@ export default async function VisitStatsPage() {
         <h1 className="text-2xl font-bold">Thống kê truy cập</h1>
         <p className="text-sm text-slate-600">
           Số liệu tổng hợp lúc {snapshot.computedAt ? formatDateTimeVi(snapshot.computedAt) : '—'} (cập nhật khoảng 20 giây một lần); “Đang online” tính trực tiếp.
-          Ngày và tuần tính theo giờ Việt Nam, tuần bắt đầu từ thứ Hai.
+          Ngày và tuần tính theo giờ Việt Nam, tuần bắt đầu từ thứ Hai. Lượt xem bài: mỗi khách tối đa một lượt cho một bài trong {ARTICLE_VIEW_REPEAT_MS / 60_000} phút;
+          nguồn truy cập chỉ hiện khi trong một ngày có từ {REFERRER_MIN_VISITORS} khách khác nhau trở lên đến từ đó.
         </p>
       </div>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
@@ -72,7 +74,7 @@ export default async function VisitStatsPage() {
         <RankedList
           title="Nguồn truy cập (30 ngày)"
           unit="lượt"
-          empty="Chưa có lượt truy cập nào từ trang khác."
+          empty={`Chưa có trang nào đưa tới từ ${REFERRER_MIN_VISITORS} khách khác nhau trở lên trong một ngày.`}
           items={referrers.map((r) => ({ key: r.host, label: r.host, value: r.visits }))}
         />
       </div>

@@ -8,6 +8,7 @@ import { getCategories } from '@/db/queries/taxonomy';
 import { getSessionUser } from '@/server/auth/session';
 import { displayStatus } from '@/lib/editorial';
 import { AppError } from '@/lib/http/errors';
+import { parseIdString } from '@/lib/validation/params';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Xem trước', robots: { index: false, follow: false } };
@@ -22,11 +23,12 @@ type Props = { params: Promise<{ id: string }> };
 export default async function PreviewPage({ params }: Props) {
   if (!(await draftMode()).isEnabled) notFound();
   const user = await getSessionUser();
-  const raw = (await params).id;
-  if (!user || !/^[1-9]\d{0,9}$/.test(raw)) notFound();
+  // Digits within int4: "9999999999" used to reach SQL and fail (22003) instead of a 404.
+  const id = parseIdString((await params).id);
+  if (!user || id === null) notFound();
   let article;
   try {
-    article = await getArticleForEdit(user, Number(raw));
+    article = await getArticleForEdit(user, id);
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;

@@ -1,0 +1,76 @@
+// Serves the production build, as `next start` would, through Next's custom-server API
+// (https://nextjs.org/docs/app/guides/custom-server), for one reason: the app must know the
+// address of the connection, and `next start` cannot tell it from a client-sent
+// X-Forwarded-For. Every request gets the socket's address in a private header
+// (scripts/peer-header.mjs) before Next sees it; lib/http/client-ip.ts starts from there.
+// `npm start` (scripts/start.mjs) and the e2e server (scripts/e2e-server.mjs) run this file;
+// `node scripts/serve.mjs` serves an existing build on PORT (default 3000), all interfaces.
+// The same Next server runs underneath (router server, instrumentation.ts, proxy.ts): the
+// custom server's prepare() goes through the same getRequestHandlers() as `next start`.
+import http from 'node:http';
+import { declarePeerStamping, stampPeer } from './peer-header.mjs';
+
+// What `next start` does before loading anything: next.config.mjs reads NODE_ENV.
+process.env.NODE_ENV ||= 'production';
+process.env.NEXT_RUNTIME ||= 'nodejs';
+
+const { default: next } = await import('next');
+
+const port = Number(process.env.PORT ?? '3000');
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`PORT phải là số cổng từ 1 đến 65535 (đang là ${JSON.stringify(process.env.PORT)}).`);
+  process.exit(1);
+}
+
+// Next's handler; set below, before the server listens.
+let handle;
+const server = http.createServer(async (req, res) => {
+  stampPeer(req);
+  try {
+    await handle(req, res);
+  } catch (error) {
+    console.error(`Không xử lý được yêu cầu ${req.url}`, error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end('Internal Server Error');
+  }
+});
+
+const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port, httpServer: server });
+handle = app.getRequestHandler();
+try {
+  await app.prepare();
+} catch (error) {
+  // No build, or a broken next.config.mjs: as `next start`, print and stop.
+  console.error(error);
+  process.exit(1);
+}
+// From here on every request is stamped (server/http/request-client-ip.ts believes the header only then).
+declarePeerStamping();
+
+server.on('error', (error) => {
+  console.error('Không khởi động được máy chủ:', error);
+  process.exit(1);
+});
+server.listen(port, () => {
+  // As `next start` does: Next forwards a server action's redirect to this origin, not to the public host.
+  const NEXT_PRIVATE_ORIGIN = '__NEXT_PRIVATE_ORIGIN';
+  process.env[NEXT_PRIVATE_ORIGIN] = `http://localhost:${port}`;
+  console.log(`▲ Tòa soạn đang chạy: http://localhost:${port} (scripts/serve.mjs)`);
+});
+
+// As `next start`: stop accepting, let requests in flight finish, close Next, exit 128 + signal number.
+let closing = false;
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    server.close(() => {
+      app
+        .close()
+        .catch((error) => console.error(error))
+        .finally(() => process.exit(code));
+    });
+    // Keep-alive connections would hold server.close() open.
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,208 @@
+/**
+ * The shipped deploy/nginx/toa-soan.conf, run by Debian's nginx on loopback in
+ * front of a tiny Node server that does what scripts/serve.mjs and
+ * lib/http/client-ip.ts do (stamp the socket address, then pick the client),
+ * and echoes what it saw. Proves that a client-sent X-Forwarded-For never
+ * reaches the app and that, with TRUSTED_PROXIES=127.0.0.1 as the file says,
+ * the app sees the address nginx saw.
+ *
+ * The test client connects from 127.0.0.2 (Linux routes all of 127/8 to the
+ * loopback) so that "the client" and "nginx" (127.0.0.1) are different addresses.
+ * Skipped, with a message, where nginx is not installed; .ci/run installs it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEnv } from '@/lib/env';
+import { clientIp, NO_TRUSTED_PROXY, type ClientIpTrust } from '@/lib/http/client-ip';
+import { stampPeer } from '@/scripts/peer-header.mjs';
+
+const root = path.resolve(__dirname, '../..');
+const shippedConfig = path.join(root, 'deploy', 'nginx', 'toa-soan.conf');
+const SERVER_NAME = 'toa-soan.example.vn';
+const CLIENT_ADDRESS = '127.0.0.2';
+
+const nginxBinary = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((candidate) => fs.existsSync(candidate));
+if (!nginxBinary) {
+  console.warn('[nginx-proxy.test] Bỏ qua: máy này không có nginx (apt-get install -y nginx-light). CI cài nó trong .ci/run.');
+}
+
+const trust = (source: Record<string, string>): ClientIpTrust => {
+  const config = parseEnv(source);
+  return { hops: config.TRUSTED_PROXY_HOPS, proxies: config.TRUSTED_PROXIES };
+};
+
+interface Echo {
+  headers: http.IncomingHttpHeaders;
+  /** What the app would take as the client address under each setting. */
+  noProxy: string;
+  trustedProxies: string;
+  oneHop: string;
+}
+
+describe.skipIf(!nginxBinary)('deploy/nginx/toa-soan.conf in front of the app', () => {
+  let backend: http.Server;
+  let nginx: ChildProcess;
+  let nginxPort = 0;
+  let backendPort = 0;
+  let prefix = '';
+  let nginxLog = '';
+
+  beforeAll(async () => {
+    backend = http.createServer((req, res) => {
+      stampPeer(req);
+      const seen = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) seen.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const echo: Echo = {
+        headers: req.headers,
+        noProxy: clientIp(seen, NO_TRUSTED_PROXY),
+        trustedProxies: clientIp(seen, trust({ TRUSTED_PROXIES: '127.0.0.1' })),
+        oneHop: clientIp(seen, trust({ TRUSTED_PROXY_HOPS: '1' })),
+      };
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(echo));
+    });
+    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+    backendPort = (backend.address() as AddressInfo).port;
+    nginxPort = await freePort();
+
+    prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'toa-soan-nginx-'));
+    const site = fs
+      .readFileSync(shippedConfig, 'utf8')
+      .replace(/^\s*listen \[::\]:80[^;]*;\s*$/gm, '')
+      .replace(/^(\s*)listen 80( default_server)?;/gm, `$1listen 127.0.0.1:${nginxPort}$2;`)
+      .replace('server 127.0.0.1:3000;', `server 127.0.0.1:${backendPort};`);
+    expect(site, 'the test found the listen and upstream lines it rewrites').toContain(`server 127.0.0.1:${backendPort};`);
+    expect(site).toContain(`listen 127.0.0.1:${nginxPort} default_server;`);
+    fs.writeFileSync(path.join(prefix, 'toa-soan.conf'), site);
+    const temp = (name: string) => path.join(prefix, 'tmp', name);
+    fs.mkdirSync(path.join(prefix, 'tmp'));
+    nginxLog = path.join(prefix, 'error.log');
+    fs.writeFileSync(
+      path.join(prefix, 'nginx.conf'),
+      [
+        'daemon off;',
+        'master_process off;',
+        `pid ${path.join(prefix, 'nginx.pid')};`,
+        `error_log ${nginxLog} warn;`,
+        'events { worker_connections 64; }',
+        'http {',
+        '  access_log off;',
+        `  client_body_temp_path ${temp('body')}; proxy_temp_path ${temp('proxy')};`,
+        `  fastcgi_temp_path ${temp('fastcgi')}; uwsgi_temp_path ${temp('uwsgi')}; scgi_temp_path ${temp('scgi')};`,
+        `  include ${path.join(prefix, 'toa-soan.conf')};`,
+        '}',
+        '',
+      ].join('\n'),
+    );
+    nginx = spawn(nginxBinary!, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', nginxLog], { stdio: ['ignore', 'inherit', 'inherit'] });
+    await waitForPort(nginxPort, () => (fs.existsSync(nginxLog) ? fs.readFileSync(nginxLog, 'utf8') : ''));
+  });
+
+  afterAll(async () => {
+    if (nginx?.pid && nginx.exitCode === null) {
+      const exited = new Promise((resolve) => nginx.once('exit', resolve));
+      nginx.kill('SIGTERM');
+      await exited;
+    }
+    await new Promise((resolve) => backend?.close(resolve));
+    if (prefix) fs.rmSync(prefix, { recursive: true, force: true });
+  });
+
+  it('passes nginx -t', async () => {
+    const check = spawn(nginxBinary!, ['-t', '-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', nginxLog], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    check.stdout!.on('data', (chunk) => (output += chunk));
+    check.stderr!.on('data', (chunk) => (output += chunk));
+    const code = await new Promise((resolve) => check.on('exit', resolve));
+    expect(output).toContain('test is successful');
+    expect(code).toBe(0);
+  });
+
+  it('replaces a client-sent X-Forwarded-For with the address nginx saw, and drops the other address headers', async () => {
+    const echo = await viaNginx({ 'x-forwarded-for': '6.6.6.6, 7.7.7.7', 'x-real-ip': '6.6.6.6', 'x-toa-soan-peer': '6.6.6.6', forwarded: 'for=6.6.6.6' });
+    expect(echo.headers['x-forwarded-for']).toBe(CLIENT_ADDRESS);
+    expect(echo.headers['x-real-ip']).toBeUndefined();
+    expect(echo.headers.forwarded).toBeUndefined();
+    // The app's own stamp: nginx's connection, never what the client wrote.
+    expect(echo.headers['x-toa-soan-peer']).toBe('127.0.0.1');
+    expect(echo.headers['x-forwarded-proto']).toBe('http');
+    expect(echo.headers['x-forwarded-host']).toBe(SERVER_NAME);
+    expect(echo.headers.host).toBe(SERVER_NAME);
+  });
+
+  it('gives the app the client address with TRUSTED_PROXIES=127.0.0.1 (or TRUSTED_PROXY_HOPS=1), whatever the client forges', async () => {
+    for (const forged of ['6.6.6.6', '1.1.1.1, 2.2.2.2', '127.0.0.1', 'unknown', '']) {
+      const echo = await viaNginx(forged ? { 'x-forwarded-for': forged } : {});
+      expect(echo.trustedProxies).toBe(CLIENT_ADDRESS);
+      expect(echo.oneHop).toBe(CLIENT_ADDRESS);
+      // Not told about nginx, the app sees every reader as nginx itself (the file's comment says to set it).
+      expect(echo.noProxy).toBe('127.0.0.1');
+    }
+  });
+
+  it('closes the connection for a Host it does not serve', async () => {
+    await expect(viaNginx({}, 'evil.example')).rejects.toThrow(/socket hang up|ECONNRESET/);
+  });
+
+  it('reached directly, bypassing nginx: TRUSTED_PROXIES ignores a forged header, a hop count cannot tell', async () => {
+    const echo = await request(backendPort, { host: SERVER_NAME, 'x-forwarded-for': '6.6.6.6' });
+    expect(echo.trustedProxies).toBe(CLIENT_ADDRESS);
+    expect(echo.noProxy).toBe(CLIENT_ADDRESS);
+    // Why the README prefers TRUSTED_PROXIES, and asks that the app port be closed when TRUSTED_PROXY_HOPS is used.
+    expect(echo.oneHop).toBe('6.6.6.6');
+  });
+
+  function viaNginx(headers: Record<string, string>, host = SERVER_NAME): Promise<Echo> {
+    return request(nginxPort, { ...headers, host });
+  }
+});
+
+function request(port: number, headers: Record<string, string>): Promise<Echo> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: '/', localAddress: CLIENT_ADDRESS, headers, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(body) as Echo);
+        } catch {
+          reject(new Error(`HTTP ${res.statusCode}: ${body.slice(0, 300)}`));
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function waitForPort(port: number, log: () => string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`nginx did not listen on ${port}: ${log()}`);
+}
