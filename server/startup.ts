@@ -7,6 +7,24 @@ import { env } from '../lib/env';
 // loads them outside the React server graph, where that guard would throw.
 
 /**
+ * Parses the environment once (the values are kept for every later reader,
+ * lib/env.ts) and resolves the session secret. Next logs a failed register()
+ * and serves 500s anyway: a misconfigured server must not look alive to a
+ * load balancer, so it prints the reason and stops instead.
+ */
+export async function checkConfigurationOrExit(): Promise<void> {
+  try {
+    const { loadEnv } = await import('../lib/env');
+    loadEnv();
+    const { authSecret } = await import('./auth/secret');
+    authSecret();
+  } catch (error) {
+    console.error(`[khởi động] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+/**
  * Runs inside the server process at start-up, so PGlite is only ever opened
  * by the one process that serves requests; then starts the background jobs.
  */
