@@ -203,7 +203,17 @@ async function main() {
     if (warm.non2xx > 0 || limited > 0) {
       console.log(`warning: ${warm.non2xx} non-2xx answers during the warm-up, ${limited} addresses over the limit — the server does not see one reader per X-Forwarded-For`);
     }
-    await handle.db.execute(sql`TRUNCATE visit_events, visitor_presence, rate_limit_counters`);
+    // The server's own rollup may be reading these tables: a deadlock with it is retried, not fatal.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handle.db.execute(sql`TRUNCATE visit_events, visitor_presence, rate_limit_counters`);
+        break;
+      } catch (error) {
+        const code = (error as { cause?: { code?: string } }).cause?.code;
+        if (code !== '40P01' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
 
     const noopGet = await load('GET /api/noop', `${base}/api/noop`);
     const noopPost = await load('POST /api/noop', `${base}/api/noop`, {

@@ -1,33 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { NextConfig } from 'next';
-import { modifyRouteRegex } from 'next/dist/lib/redirect-status';
 import { hasLocalMatch } from 'next/dist/shared/lib/match-local-pattern';
-import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match';
 import { getRouteMatcher } from 'next/dist/shared/lib/router/utils/route-matcher';
 import { getRouteRegex } from 'next/dist/shared/lib/router/utils/route-regex';
 import { DecodeError } from 'next/dist/shared/lib/utils';
 import { describe, expect, it } from 'vitest';
+import { loadNextConfig, rewritesTo404 } from '../support/next-rewrites';
 
-const NOT_FOUND = '/_khong-tim-thay';
 const root = path.resolve(__dirname, '../..');
 
-async function loadNextConfig(): Promise<NextConfig> {
-  const url = new URL('../../next.config.mjs', import.meta.url).href;
-  return ((await import(url)) as { default: NextConfig }).default;
-}
-
-/** True when a beforeFiles rewrite sends `pathname` to the static 404, matched the way Next's router matches it. */
-async function rewritesTo404(): Promise<(pathname: string) => boolean> {
-  const rewrites = await (await loadNextConfig()).rewrites?.();
-  if (!rewrites || Array.isArray(rewrites)) throw new Error('next.config.mjs should return { beforeFiles, … } rewrites');
-  const matchers = (rewrites.beforeFiles ?? [])
-    .filter((rewrite) => rewrite.destination === NOT_FOUND && !rewrite.has && !rewrite.missing)
-    .map((rewrite) =>
-      getPathMatch(rewrite.source, { strict: true, removeUnnamedParams: true, sensitive: false, regexModifier: (r) => modifyRouteRegex(r) }),
-    );
-  return (pathname) => matchers.some((match) => match(pathname) !== false);
-}
 
 /** Every dynamic route of app/, as Next names it (route groups removed): `/media/[...key]`, `/xem-truoc/[id]`… */
 function dynamicRoutes(): string[] {

@@ -1,31 +1,11 @@
-import type { NextConfig } from 'next';
-import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match';
 import { describe, expect, it } from 'vitest';
+import { rewritesTo404 } from '../support/next-rewrites';
 import { articlePath } from '@/lib/public-paths';
 import { parsePageParam, parseSlugParam } from '@/lib/route-params';
 import { SLUG_PATTERN } from '@/lib/slug';
 import { MAX_SLUG_LENGTH } from '@/lib/slug-pattern.mjs';
 import { articleSlugFromPath } from '@/lib/visits/beacon-body';
 
-const NOT_FOUND = '/_khong-tim-thay';
-
-// next.config.mjs has no type file (it must stay plain .mjs), so it is imported by URL.
-async function loadNextConfig(): Promise<NextConfig> {
-  const url = new URL('../../next.config.mjs', import.meta.url).href;
-  return ((await import(url)) as { default: NextConfig }).default;
-}
-
-/** True when next.config.mjs's rewrites send `pathname` to the static 404, matched the way Next matches them. */
-async function rewritesTo404(): Promise<(pathname: string) => boolean> {
-  const rewrites = await (await loadNextConfig()).rewrites?.();
-  if (!rewrites || Array.isArray(rewrites)) throw new Error('next.config.mjs should return { beforeFiles, … } rewrites');
-  // The options Next's router uses for custom routes (caseSensitiveRoutes is off by default).
-  const matchers = (rewrites.beforeFiles ?? [])
-    .filter((rewrite) => rewrite.destination === NOT_FOUND)
-    .map((rewrite) => getPathMatch(rewrite.source, { strict: true, removeUnnamedParams: true, sensitive: false }));
-  expect(matchers.length).toBeGreaterThan(0);
-  return (pathname) => matchers.some((match) => match(pathname) !== false);
-}
 
 const GOOD_SLUGS = ['a', '7', 'le-hoi-den-thuong', 'nam-2026', 'a-1-b', 'x'.repeat(MAX_SLUG_LENGTH)];
 const BAD_SLUGS = ['a--b', '-a', 'a-', '-', 'a_b', 'a.b', 'a~b', 'a!b', 'x'.repeat(MAX_SLUG_LENGTH + 1)];
