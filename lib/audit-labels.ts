@@ -33,8 +33,6 @@ const auditActionLabels = {
 
 export type AuditAction = keyof typeof auditActionLabels;
 
-export const AUDIT_ACTIONS = Object.keys(auditActionLabels) as AuditAction[];
-
 /** The label of a logged action; a row written by an older version with an action no longer known shows its code. */
 export function auditActionLabel(action: string): string {
   return (auditActionLabels as Record<string, string>)[action] ?? action;

@@ -4,35 +4,7 @@
  * these headers); a script can send anything, which is what the per-address
  * rate limit is for.
  */
-
-function originOf(value: string): string | null {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The origins our pages are served from: the request's own URL, the Host it
- * was sent to (and X-Forwarded-Host/-Proto, as a proxy rewrites them; a page
- * on another site cannot set those on a beacon) and SITE_URL.
- */
-export function ownOrigins(requestUrl: string, headers: Headers, siteUrl?: string): Set<string> {
-  const origins = new Set<string>();
-  const url = new URL(requestUrl);
-  origins.add(url.origin);
-  const proto = (headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '')).split(',')[0]!.trim();
-  for (const host of [headers.get('x-forwarded-host'), headers.get('host')]) {
-    const first = host?.split(',')[0]?.trim();
-    const origin = first ? originOf(`${proto}://${first}`) : null;
-    if (origin) origins.add(origin);
-  }
-  const site = siteUrl ? originOf(siteUrl) : null;
-  if (site) origins.add(site);
-  return origins;
-}
+import { originOf } from '@/lib/http/origin';
 
 export type BeaconSource = 'same_origin' | 'cross_site' | 'no_origin';
 

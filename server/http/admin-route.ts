@@ -2,6 +2,7 @@ import 'server-only';
 import { actionResponse, failureOf } from '@/lib/actions/result';
 import { requireUser, type SessionUser } from '@/server/auth/session';
 import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { env } from '@/lib/env';
 import { assertSameOrigin } from '@/lib/http/origin';
 import { parseIdString } from '@/lib/validation/params';
 
@@ -13,7 +14,7 @@ import { parseIdString } from '@/lib/validation/params';
  */
 export async function adminRoute(request: Request, handler: (user: SessionUser) => Promise<Response>): Promise<Response> {
   try {
-    assertSameOrigin(request);
+    assertSameOrigin(request, env().SITE_URL);
     const user = await requireUser();
     const response = await handler(user);
     response.headers.set('Cache-Control', 'private, no-store');

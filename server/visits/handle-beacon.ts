@@ -7,7 +7,8 @@ import { secondsUntilWindowEnds, windowStartOf } from '@/lib/rate-limit';
 import { localDay } from '@/lib/time';
 import { articleSlugFromPath, beaconBodySchema, MAX_BEACON_BYTES, referrerHost, type BeaconBody } from '@/lib/visits/beacon-body';
 import { visitorHash, visitRateLimitKey } from '@/lib/visits/identity';
-import { beaconSource, ownOrigins, pixelPage } from '@/lib/visits/origin';
+import { ownOrigins } from '@/lib/http/origin';
+import { beaconSource, pixelPage } from '@/lib/visits/origin';
 import { classifyRequest, type UncountedReason } from '@/lib/visits/request-filter';
 import { VISIT_RATE_LIMIT } from '@/lib/visits/rules';
 import { requestClientIp } from '@/server/http/request-client-ip';
@@ -95,7 +96,7 @@ export async function parseBeaconBody(request: Request): Promise<BeaconBody> {
   return parsed.data;
 }
 
-/** The origins of our own pages for this request (lib/visits/origin.ts). */
+/** The origins of our own pages for this request (lib/http/origin.ts). */
 function ownOriginsOf(request: Request): Set<string> {
   return ownOrigins(request.url, request.headers, env().SITE_URL);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LOGIN_LIMITS,
   decideLoginAttempt,
   isSignInBurst,
   lockedForSeconds,
@@ -14,20 +13,6 @@ const secondsAgo = (s: number) => new Date(now.getTime() - s * 1000);
 const minutesAgo = (m: number) => secondsAgo(m * 60);
 const times = (n: number, at: (i: number) => Date) => Array.from({ length: n }, (_, i) => at(i));
 const quiet: LoginHistory = { accountAddressFailures: [], addressFailures: [], accountFailures: 0, lastAccountFailureAt: null };
-
-describe('the numbers', () => {
-  it('are the documented policy', () => {
-    expect(LOGIN_LIMITS).toEqual({
-      windowMs: 15 * 60_000,
-      perAccountAddress: 5,
-      perAddress: 20,
-      slowdownAfter: 5,
-      slowdownBaseMs: 1000,
-      slowdownMaxMs: 30_000,
-      burstAfter: 5,
-    });
-  });
-});
 
 describe('slowdownDelayMs', () => {
   it('is free for the first failures, then doubles from 1 s and stops at 30 s', () => {

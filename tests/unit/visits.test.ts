@@ -4,17 +4,16 @@ import { articleSlugFromPath, beaconBodySchema, pathProblem, referrerHost } from
 import { parseEnv } from '@/lib/env';
 import { clientIp, NO_TRUSTED_PROXY, PEER_HEADER, UNKNOWN_CLIENT_IP } from '@/lib/http/client-ip';
 import { rateLimitSubject, visitorHash, visitRateLimitKey } from '@/lib/visits/identity';
-import { beaconSource, ownOrigins, pixelPage } from '@/lib/visits/origin';
+import { ownOrigins } from '@/lib/http/origin';
+import { beaconSource, pixelPage } from '@/lib/visits/origin';
 import { classifyRequest, isBotUserAgent, isPrefetch, isStaffPreview } from '@/lib/visits/request-filter';
 import {
   ARTICLE_VIEW_REPEAT_MS,
   isNewArticleView,
   isNewVisit,
   MIN_RETENTION_DAYS,
-  REFERRER_MIN_VISITORS,
   retentionDaysFromEnv,
   VISIT_IDLE_MS,
-  VISIT_RATE_LIMIT,
 } from '@/lib/visits/rules';
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
@@ -231,11 +230,6 @@ describe('beacon body validation', () => {
 });
 
 describe('the anti-inflation limits', () => {
-  it('are the documented ones: 60 pageviews a minute per address, one view per article per 30 minutes, referrers from 3 visitors', () => {
-    expect(VISIT_RATE_LIMIT).toEqual({ limit: 60, windowMs: 60_000 });
-    expect(ARTICLE_VIEW_REPEAT_MS).toBe(30 * 60_000);
-    expect(REFERRER_MIN_VISITORS).toBe(3);
-  });
 
   it('counts an article view again only more than 30 minutes after the previous pageview of it', () => {
     const t = new Date('2026-03-10T03:00:00Z');
