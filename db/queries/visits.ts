@@ -67,52 +67,111 @@ export type PageviewOutcome = {
   limited: boolean;
 };
 
-/**
- * Logs one pageview in a single statement (one round trip, atomic, committed
- * when it returns). It counts the beacon against the client's rate-limit
- * window (rate_limit_counters, the same upsert as server/http/rate-limit.ts:
- * every beacon counts, so hammering does not reopen the window), and only
- * within the limit upserts this visitor's presence row — a new visit when
- * idle more than 30 minutes — and appends the event; a retried event id
- * changes nothing else. No shared counter row is touched.
- */
+/** Logs one pageview: recordPageviews with a batch of one. */
 export async function recordPageview(db: Executor, input: PageviewInput): Promise<PageviewOutcome> {
-  const now = input.now.toISOString();
-  const hash = input.visitorHash.toString('hex');
-  const [row] = await rows<{ hits: number; duplicate: boolean; logged: boolean }>(
+  const [outcome] = await recordPageviews(db, [input]);
+  return outcome!;
+}
+
+type BatchRow = { i: number; hits: number; duplicate: boolean; logged: boolean };
+
+/**
+ * Logs a batch of pageviews in a single statement (one round trip, atomic,
+ * committed when it returns), each with the outcome it would have had alone,
+ * in order. Every beacon counts against its client's rate-limit window
+ * (rate_limit_counters, the same counter as server/http/rate-limit.ts: every
+ * beacon counts, so hammering does not reopen the window; the n-th beacon of
+ * a key in the batch is its window's count before plus n). Only beacons
+ * within the limit whose event id is new upsert their visitor's presence row
+ * — a new visit when idle more than 30 minutes, the visitor's first beacon of
+ * the batch then starting it — and append the event. No shared counter row is
+ * touched, and the upserts take their rows in key order, so two batches (of
+ * two instances) never deadlock on each other.
+ *
+ * An event id given twice in one batch is logged once; the later copies are
+ * answered as retries.
+ */
+export async function recordPageviews(db: Executor, inputs: readonly PageviewInput[]): Promise<PageviewOutcome[]> {
+  if (inputs.length === 0) return [];
+  const firstOf = new Map<string, number>();
+  const unique: { i: number; input: PageviewInput }[] = [];
+  inputs.forEach((input, i) => {
+    if (firstOf.has(input.eventId)) return;
+    firstOf.set(input.eventId, i);
+    unique.push({ i, input });
+  });
+  const latest = new Date(Math.max(...inputs.map((input) => input.now.getTime())));
+  const batch = JSON.stringify(
+    unique.map(({ i, input }) => ({
+      i,
+      event_id: input.eventId,
+      occurred_at: input.now.toISOString(),
+      day: localDay(input.now),
+      visitor_hash: input.visitorHash.toString('hex'),
+      path: input.path,
+      article_slug: input.articleSlug,
+      referrer_host: input.referrerHost,
+      rl_key: input.rateLimit.key,
+      rl_window: input.rateLimit.windowStart.toISOString(),
+      rl_limit: input.rateLimit.limit,
+    })),
+  );
+  const result = await rows<BatchRow>(
     db,
     sql`
-    WITH hits AS (
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${batch}::jsonb) AS t(
+        i int, event_id text, occurred_at timestamptz, day date, visitor_hash text, path text,
+        article_slug text, referrer_host text, rl_key text, rl_window timestamptz, rl_limit int)
+    ), per_key AS (
+      SELECT rl_key, rl_window, count(*)::int AS n FROM input GROUP BY rl_key, rl_window
+    ), hits AS (
       INSERT INTO rate_limit_counters AS c (key, window_start, count)
-      VALUES (${input.rateLimit.key}, ${input.rateLimit.windowStart.toISOString()}::timestamptz, 1)
-      ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
-      RETURNING c.count
-    ), seen AS (
-      SELECT 1 FROM visit_events WHERE event_id = ${input.eventId}
+      SELECT rl_key, rl_window, n FROM per_key ORDER BY rl_key, rl_window
+      ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + EXCLUDED.count
+      RETURNING c.key, c.window_start, c.count
+    ), ranked AS (
+      SELECT input.*,
+        (hits.count - per_key.n + row_number() OVER (PARTITION BY input.rl_key, input.rl_window ORDER BY input.i))::int AS hit,
+        EXISTS (SELECT 1 FROM visit_events e WHERE e.event_id = input.event_id) AS duplicate
+      FROM input
+      JOIN per_key ON per_key.rl_key = input.rl_key AND per_key.rl_window = input.rl_window
+      JOIN hits ON hits.key = input.rl_key AND hits.window_start = input.rl_window
+    ), admitted AS (
+      SELECT ranked.*, row_number() OVER (PARTITION BY visitor_hash ORDER BY occurred_at, i) AS nth
+      FROM ranked WHERE NOT duplicate AND hit <= rl_limit
     ), presence AS (
       INSERT INTO visitor_presence AS p (visitor_hash, last_seen, visit_started_at)
-      SELECT decode(${hash}, 'hex'), ${now}::timestamptz, ${now}::timestamptz
-      WHERE NOT EXISTS (SELECT 1 FROM seen) AND (SELECT count FROM hits) <= ${input.rateLimit.limit}::int
+      SELECT decode(visitor_hash, 'hex'), max(occurred_at), min(occurred_at) FROM admitted
+      GROUP BY visitor_hash ORDER BY visitor_hash
       ON CONFLICT (visitor_hash) DO UPDATE SET
         visit_started_at = CASE
-          WHEN EXCLUDED.last_seen - p.last_seen > ${IDLE_INTERVAL} THEN EXCLUDED.last_seen
+          WHEN EXCLUDED.visit_started_at - p.last_seen > ${IDLE_INTERVAL} THEN EXCLUDED.visit_started_at
           ELSE p.visit_started_at END,
         last_seen = GREATEST(p.last_seen, EXCLUDED.last_seen)
-      RETURNING p.visit_started_at = ${now}::timestamptz AS new_visit
+      RETURNING encode(p.visitor_hash, 'hex') AS visitor_hash, p.visit_started_at
     ), logged AS (
       INSERT INTO visit_events (event_id, occurred_at, day, visitor_hash, new_visit, path, article_id, referrer_host)
-      SELECT ${input.eventId}, ${now}::timestamptz, ${localDay(input.now)}::date, decode(${hash}, 'hex'), presence.new_visit, ${input.path},
-        (SELECT articles.id FROM articles WHERE articles.slug = ${input.articleSlug} AND ${isPubliclyVisible(input.now)}),
-        ${input.referrerHost}
-      FROM presence
+      SELECT a.event_id, a.occurred_at, a.day, decode(a.visitor_hash, 'hex'),
+        a.nth = 1 AND presence.visit_started_at = a.occurred_at, a.path,
+        (SELECT articles.id FROM articles WHERE articles.slug = a.article_slug AND ${isPubliclyVisible(latest)}),
+        a.referrer_host
+      FROM admitted a JOIN presence ON presence.visitor_hash = a.visitor_hash
       ON CONFLICT (event_id) DO NOTHING
-      RETURNING 1
+      RETURNING event_id
     )
-    SELECT (SELECT count FROM hits)::int AS hits, EXISTS (SELECT 1 FROM seen) AS duplicate, EXISTS (SELECT 1 FROM logged) AS logged`,
+    SELECT r.i, r.hit AS hits, r.duplicate, EXISTS (SELECT 1 FROM logged l WHERE l.event_id = r.event_id) AS logged
+    FROM ranked r`,
   );
-  const hits = Number(row?.hits ?? 0);
-  const duplicate = row?.duplicate === true;
-  return { logged: row?.logged === true, duplicate, hits, limited: !duplicate && hits > input.rateLimit.limit };
+  const byIndex = new Map(result.map((row) => [Number(row.i), row]));
+  return inputs.map((input, i) => {
+    const first = firstOf.get(input.eventId)!;
+    const row = byIndex.get(first);
+    const hits = Number(row?.hits ?? 0);
+    if (first !== i) return { logged: false, duplicate: true, hits, limited: false };
+    const duplicate = row?.duplicate === true;
+    return { logged: row?.logged === true, duplicate, hits, limited: !duplicate && hits > input.rateLimit.limit };
+  });
 }
 
 // ---------------------------------------------------------------- rollup

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDailySalt, recordPageview } from '@/db/queries/visits';
+import { getDailySalt } from '@/db/queries/visits';
 import type { Executor } from '@/db/client';
 import { env } from '@/lib/env';
 import { AppError, errorResponse, toErrorResponse } from '@/lib/http/errors';
@@ -12,6 +12,7 @@ import { beaconSource, pixelPage } from '@/lib/visits/origin';
 import { classifyRequest, type UncountedReason } from '@/lib/visits/request-filter';
 import { VISIT_RATE_LIMIT } from '@/lib/visits/rules';
 import { requestClientIp } from '@/server/http/request-client-ip';
+import { recordPageviewInBatch } from '@/server/visits/pageview-batcher';
 
 export type BeaconContext = {
   db: Executor;
@@ -105,7 +106,8 @@ function ownOriginsOf(request: Request): Set<string> {
  * Counts one pageview described by `body` for the client of `request`: 202
  * once committed, 429 (with Retry-After, nothing stored) when the client's
  * address is over VISIT_RATE_LIMIT. The limiter's counter is bumped in the
- * same statement as the pageview (one round trip).
+ * same statement as the pageview, which is written together with the beacons
+ * that arrived meanwhile (server/visits/pageview-batcher.ts).
  */
 export async function countVisit(request: Request, body: BeaconBody, ctx: BeaconContext): Promise<Response> {
   const now = ctx.now ?? new Date();
@@ -115,7 +117,7 @@ export async function countVisit(request: Request, body: BeaconBody, ctx: Beacon
     const salt = await getDailySalt(ctx.db, localDay(now));
     const ownHosts = [site, new URL(request.url).hostname];
     const ip = requestClientIp(request.headers);
-    const outcome = await recordPageview(ctx.db, {
+    const outcome = await recordPageviewInBatch(ctx.db, {
       eventId: body.eventId.toLowerCase(),
       visitorHash: visitorHash(salt, site, ip, request.headers.get('user-agent') ?? ''),
       path: body.path,
