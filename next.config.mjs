@@ -41,6 +41,11 @@ const nextConfig = {
     // forbidden() + app/forbidden.tsx: the Vietnamese 403 page for a signed-in user without the role.
     authInterrupts: true,
   },
+  async redirects() {
+    // The home page's internal route (the rewrite of / below) is not a second address of it:
+    // redirects see only the URL the client asked for, never the rewritten one.
+    return [{ source: '/trang-chu/:rest*', destination: '/', permanent: true }];
+  },
   async rewrites() {
     return {
       // The home page has no route params, so it cannot be generated on first
@@ -52,7 +57,6 @@ const nextConfig = {
         // (and fail on names too long for the file system).
         { source: `/:section(bai-viet|chuyen-muc|the|tac-gia)/:slug(${NOT_A_SLUG})/:rest*`, destination: NOT_FOUND },
         { source: `/:section(chuyen-muc|the|tac-gia)/:slug/trang/:page(${NOT_A_PAGE})`, destination: NOT_FOUND },
-        { source: '/trang-chu/:key((?!index$).*)', destination: NOT_FOUND },
         { source: `/:path(${NOT_UTF8})`, destination: NOT_FOUND },
         // The image optimizer decodes its `url` parameter itself and would fail on the same bytes.
         { source: '/_next/image', has: [{ type: 'query', key: 'url', value: NOT_UTF8 }], destination: NOT_FOUND },

@@ -11,8 +11,10 @@ test.describe('a reader @mobile', () => {
     await expect(page.getByRole('contentinfo')).toContainText('Thống kê truy cập');
     await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Đăng nhập' })).toBeVisible();
 
-    // Category from the menu.
-    await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Xây dựng Đảng' }).click();
+    // Category from the menu (on a phone, opened first).
+    const menu = page.getByRole('navigation', { name: 'Chuyên mục' });
+    if (await menu.locator('summary').isVisible()) await menu.locator('summary').click();
+    await menu.getByRole('link', { name: 'Xây dựng Đảng' }).click();
     await expect(page).toHaveURL(/\/chuyen-muc\/xay-dung-dang$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xây dựng Đảng');
 
@@ -23,7 +25,8 @@ test.describe('a reader @mobile', () => {
     await expect(page.locator('article time').first()).toHaveText(/^(Thứ \S+|Chủ Nhật), \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     await expect(page.getByRole('link', { name: /Facebook/ })).toBeVisible();
     await expect(page.getByRole('link', { name: /Zalo/ })).toBeVisible();
-    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    // The NewsArticle comes first; the BreadcrumbList follows it (e2e/metadata.spec.ts checks both).
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}');
     expect(jsonLd['@type']).toBe('NewsArticle');
     expect(jsonLd.author[0].name).toBe('Lâm Tú');
     await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /\/images\//);

@@ -8,6 +8,7 @@
 // The same Next server runs underneath (router server, instrumentation.ts, proxy.ts): the
 // custom server's prepare() goes through the same getRequestHandlers() as `next start`.
 import http from 'node:http';
+import { readPrerenderedNotFound, replaceErrorShellOn404 } from './not-found-page.mjs';
 import { declarePeerStamping, stampPeer } from './peer-header.mjs';
 
 // What `next start` does before loading anything: next.config.mjs reads NODE_ENV.
@@ -22,10 +23,13 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(1);
 }
 
-// Next's handler; set below, before the server listens.
+// Next's handler and the prerendered not-found page; set below, before the server listens.
 let handle;
+let notFoundHtml = null;
 const server = http.createServer(async (req, res) => {
   stampPeer(req);
+  // A page's notFound() must answer with a readable page, not Next's empty error shell (scripts/not-found-page.mjs).
+  replaceErrorShellOn404(req, res, notFoundHtml);
   try {
     await handle(req, res);
   } catch (error) {
@@ -44,6 +48,7 @@ try {
   console.error(error);
   process.exit(1);
 }
+notFoundHtml = readPrerenderedNotFound(process.env.NEXT_DIST_DIR || '.next');
 // From here on every request is stamped (server/http/request-client-ip.ts believes the header only then).
 declarePeerStamping();
 

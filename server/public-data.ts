@@ -3,6 +3,7 @@ import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import * as articleQueries from '@/db/queries/articles';
 import type { ArticleListItem, Page } from '@/db/queries/articles';
+import { getMediaFilesByUrls } from '@/db/queries/media';
 import { getMostReadArticles } from '@/db/queries/stats';
 import { getVisitSnapshot } from '@/db/queries/visits';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -97,21 +98,55 @@ export const cachedAuthorPage = cachedListing(
   (slug) => [cacheTags.author(slug), cacheTags.articles],
 );
 
-export const cachedLatest = (limit: number) =>
-  unstable_cache(() => articleQueries.getLatestArticles(limit), ['latest', String(limit)], {
-    tags: [cacheTags.articles],
-    revalidate,
-  })();
+/** Items in a feed: readers poll it, and 50 covers a busy day. */
+const FEED_SIZE = 50;
+
+/** A feed's items and the stored files of their uploaded covers (for `<enclosure>`), read together so the two always match. */
+async function feedOf(items: ArticleListItem[]) {
+  const covers = items.map((a) => a.coverImage).filter((url): url is string => url !== null);
+  return { items, coverFiles: await getMediaFilesByUrls(covers) };
+}
+
+/** The site feed: the newest articles. One cache entry, not one per set of covers. */
+export const cachedSiteFeed = unstable_cache(async () => feedOf(await articleQueries.getLatestArticles(FEED_SIZE)), ['site-feed'], {
+  tags: [cacheTags.articles],
+  revalidate,
+});
+
+/** A category's feed: its first listing page, or null when the slug names no category. */
+export const cachedCategoryFeed = (slug: string) =>
+  unstable_cache(
+    async () => {
+      const category = await taxonomy.getCategoryBySlug(slug);
+      if (!category) return null;
+      return { category, ...(await feedOf((await articleQueries.getCategoryArticles(category.id, 1)).items)) };
+    },
+    ['category-feed', slug],
+    { tags: [cacheTags.category(slug), cacheTags.articles, cacheTags.taxonomy], revalidate },
+  )();
 
 /**
  * The footer widget's figures: one snapshot row, re-read at most every few
- * seconds (the rollup rewrites it every ~20 s). Public pages embed it as the
- * initial value; the client refreshes it from /api/visits/summary.
+ * seconds (the rollup rewrites it every ~20 s), for /api/visits/summary, which
+ * the client polls after a cached page loads.
  */
 export const cachedVisitSnapshot = unstable_cache(
   async () => getVisitSnapshot(await getDb()),
   ['visit-snapshot'],
   { tags: [cacheTags.stats], revalidate: 5 },
+);
+
+/**
+ * The same figures as the initial value embedded in public pages. A page's
+ * route cache lives as long as the shortest cache read while rendering it, so
+ * this one keeps the pages' own revalidate: read through the 5-second cache
+ * above, every page would be re-rendered every 5 s under load. The client
+ * replaces them with fresh ones as soon as the page has loaded.
+ */
+export const cachedVisitSnapshotForPages = unstable_cache(
+  async () => getVisitSnapshot(await getDb()),
+  ['visit-snapshot-page'],
+  { tags: [cacheTags.stats], revalidate },
 );
 
 /** "Đọc nhiều": most viewed over the last 7 days, from the daily aggregates. */

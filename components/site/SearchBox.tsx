@@ -1,9 +1,16 @@
 import { searchPath } from '@/lib/public-paths';
 
+type SearchBoxProps = {
+  defaultValue?: string;
+  id?: string;
+  /** Tells apart two search forms on one page (landmarks need distinct names). */
+  label?: string;
+};
+
 /** A plain GET form: works without JavaScript and keeps cached pages static. */
-export function SearchBox({ defaultValue = '', id = 'header-search' }: { defaultValue?: string; id?: string }) {
+export function SearchBox({ defaultValue = '', id = 'header-search', label = 'Tìm kiếm trên cổng thông tin' }: SearchBoxProps) {
   return (
-    <form role="search" action={searchPath()} method="get" className="flex w-full sm:w-80">
+    <form role="search" aria-label={label} action={searchPath()} method="get" className="flex w-full sm:w-80">
       <label htmlFor={id} className="sr-only">
         Tìm kiếm
       </label>

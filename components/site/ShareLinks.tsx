@@ -9,7 +9,7 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
         href={`https://www.facebook.com/sharer/sharer.php?u=${encoded}`}
         target="_blank"
         rel="noopener noreferrer"
-        className="rounded bg-[#1877f2] px-3 py-1.5 font-semibold text-white"
+        className="rounded bg-[#0866ff] px-3 py-1.5 font-semibold text-white"
         aria-label={`Chia sẻ “${title}” lên Facebook`}
       >
         Facebook

@@ -7,7 +7,7 @@ export async function SiteFooter() {
   const settings = await cachedSiteSettings();
   const c = settings.contact;
   return (
-    <footer role="contentinfo" className="mt-10 bg-slate-800 text-slate-200">
+    <footer className="mt-10 bg-slate-800 text-slate-200">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 md:grid-cols-[2fr_1fr]">
         <address className="space-y-1 text-sm not-italic">
           <p className="font-serif text-lg font-bold text-white">{settings.portalName}</p>
@@ -18,13 +18,15 @@ export async function SiteFooter() {
         <div className="space-y-4">
           <VisitStats />
           <p>
-            <Link href="/dang-nhap" className="font-semibold text-white underline underline-offset-4">
+            {/* Few readers sign in: no prefetch of the sign-in page on every page view. */}
+            <Link href="/dang-nhap" prefetch={false} className="font-semibold text-white underline underline-offset-4">
               Đăng nhập
             </Link>
             <span aria-hidden="true"> · </span>
-            <Link href={siteRssPath()} className="text-slate-300 underline underline-offset-4">
+            {/* A feed, not a page: a plain link, so the router never prefetches it. */}
+            <a href={siteRssPath()} className="text-slate-300 underline underline-offset-4">
               RSS
-            </Link>
+            </a>
           </p>
         </div>
       </div>

@@ -6,8 +6,22 @@ import { SearchBox } from './SearchBox';
 export async function SiteHeader() {
   const [settings, categories] = await Promise.all([cachedSiteSettings(), cachedCategories()]);
   const topLevel = categories.filter((c) => c.parentId === null);
+  const links = [
+    <li key="home">
+      <Link href={homePath()} className="block px-3 py-2 hover:bg-white/10">
+        Trang chủ
+      </Link>
+    </li>,
+    ...topLevel.map((c) => (
+      <li key={c.id}>
+        <Link href={categoryPath(c.slug)} className="block px-3 py-2 hover:bg-white/10">
+          {c.name}
+        </Link>
+      </li>
+    )),
+  ];
   return (
-    <header role="banner" className="bg-brand text-white">
+    <header className="bg-brand text-white">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between">
         <Link href={homePath()} className="block">
           <span className="block font-serif text-xl font-bold leading-tight sm:text-2xl">{settings.portalName}</span>
@@ -15,21 +29,15 @@ export async function SiteHeader() {
         </Link>
         <SearchBox />
       </div>
-      <nav aria-label="Chuyên mục" className="bg-brand-dark">
-        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap">
-          <li>
-            <Link href={homePath()} className="block px-3 py-2 hover:bg-white/10">
-              Trang chủ
-            </Link>
-          </li>
-          {topLevel.map((c) => (
-            <li key={c.id}>
-              <Link href={categoryPath(c.slug)} className="block px-3 py-2 hover:bg-white/10">
-                {c.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
+      <nav aria-label="Chuyên mục" className="bg-brand-dark text-sm font-semibold">
+        {/* Phones: every category in a menu that opens downwards, not a strip scrolled sideways; no JavaScript. */}
+        <details className="sm:hidden">
+          <summary className="flex cursor-pointer items-center gap-2 px-4 py-3">
+            <span aria-hidden="true">☰</span> Chuyên mục
+          </summary>
+          <ul className="border-t border-white/20 px-2 pb-2">{links}</ul>
+        </details>
+        <ul className="mx-auto hidden max-w-6xl flex-wrap gap-1 px-2 sm:flex">{links}</ul>
       </nav>
     </header>
   );

@@ -10,13 +10,16 @@ import { VisitStatsLive } from './VisitStatsLive';
 export function StaticShell({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <header role="banner" className="bg-brand px-4 py-4 text-white">
+      <a href="#noi-dung" className="skip-link">
+        Bỏ qua, tới nội dung chính
+      </a>
+      <header className="bg-brand px-4 py-4 text-white">
         <Link href={homePath()} className="mx-auto block max-w-6xl font-serif text-xl font-bold">
           Cổng thông tin điện tử Thành phố Lào Cai
         </Link>
       </header>
       <main id="noi-dung">{children}</main>
-      <footer role="contentinfo" className="mt-10 bg-slate-800 px-4 py-6 text-sm text-slate-200">
+      <footer className="mt-10 bg-slate-800 px-4 py-6 text-sm text-slate-200">
         <div className="mx-auto mb-4 max-w-6xl">
           <VisitStatsLive initial={null} />
         </div>
@@ -25,7 +28,7 @@ export function StaticShell({ children }: { children: React.ReactNode }) {
             Trang chủ
           </Link>
           <span aria-hidden="true"> · </span>
-          <Link href="/dang-nhap" className="underline">
+          <Link href="/dang-nhap" prefetch={false} className="underline">
             Đăng nhập
           </Link>
         </p>

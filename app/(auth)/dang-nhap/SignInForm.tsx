@@ -3,13 +3,17 @@
 import { useActionState } from 'react';
 import { signInAction, type SignInState } from '../actions';
 
+const SIGN_IN_PATH = '/dang-nhap';
+
 /** Before any attempt: nothing to show, or the page's own error (an expired or invalid session). */
 function initialState(message: string | null): SignInState {
   return message ? { ok: false, code: 'unauthorized', message, email: '' } : { ok: true, data: null, email: '' };
 }
 
 export function SignInForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage: string | null }) {
-  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, initialState(initialMessage));
+  // The permalink is the form's action in the server HTML (an empty action="" is invalid HTML);
+  // without JavaScript the browser posts the action there.
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, initialState(initialMessage), SIGN_IN_PATH);
   const message = state.ok ? null : state.message;
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>

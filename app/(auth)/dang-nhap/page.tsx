@@ -15,18 +15,23 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const authError = typeof params.error === 'string' ? 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn, vui lòng đăng nhập lại.' : null;
 
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-10">
-      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <p className="text-sm font-semibold uppercase tracking-wide text-sky-800">Tòa soạn</p>
-        <h1 className="mt-1 text-2xl font-bold">Đăng nhập</h1>
-        <p className="mt-1 text-sm text-slate-600">Dành cho phóng viên, biên tập viên và quản trị.</p>
-        <SignInForm callbackUrl={callbackUrl} initialMessage={authError} />
-        <p className="mt-6 text-center text-sm">
-          <Link href="/" className="text-sky-800 underline underline-offset-4">
-            Về trang chủ
-          </Link>
-        </p>
-      </div>
-    </main>
+    <>
+      <a href="#noi-dung" className="skip-link">
+        Bỏ qua, tới nội dung chính
+      </a>
+      <main id="noi-dung" className="flex min-h-screen items-center justify-center px-4 py-10">
+        <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <p className="text-sm font-semibold uppercase tracking-wide text-sky-800">Tòa soạn</p>
+          <h1 className="mt-1 text-2xl font-bold">Đăng nhập</h1>
+          <p className="mt-1 text-sm text-slate-600">Dành cho phóng viên, biên tập viên và quản trị.</p>
+          <SignInForm callbackUrl={callbackUrl} initialMessage={authError} />
+          <p className="mt-6 text-center text-sm">
+            <Link href="/" prefetch={false} className="text-sky-800 underline underline-offset-4">
+              Về trang chủ
+            </Link>
+          </p>
+        </div>
+      </main>
+    </>
   );
 }

@@ -22,7 +22,7 @@ export default async function SearchPage({ searchParams }: Props) {
     <div className="space-y-6">
       <h1 className="font-serif text-2xl font-bold text-brand">Tìm kiếm</h1>
       <div className="rounded bg-brand p-3">
-        <SearchBox defaultValue={query} id="page-search" />
+        <SearchBox defaultValue={query} id="page-search" label="Tìm lại tin bài" />
       </div>
       {!parsed.success ? (
         <p role="alert" className="text-accent">
