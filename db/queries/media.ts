@@ -1,5 +1,6 @@
 import 'server-only';
-import { desc, eq, lt, and, sql, type SQL } from 'drizzle-orm';
+import { desc, eq, inArray, lt, and, sql, type SQL } from 'drizzle-orm';
+import { mediaKeyOfUrl } from '@/lib/media/keys';
 import type { Executor } from '../client';
 import { getDb } from '../index';
 import { media, users, type Media } from '../schema';
@@ -37,4 +38,15 @@ export async function listMedia(
     .limit(MEDIA_PAGE_SIZE + 1);
   const items = rows.slice(0, MEDIA_PAGE_SIZE).map((r) => ({ ...r.media, uploaderName: r.uploaderName }));
   return { items, nextBefore: rows.length > MEDIA_PAGE_SIZE ? items[items.length - 1]!.id : null };
+}
+
+export type MediaFileFacts = { url: string; mimeType: string; sizeBytes: number };
+
+/** The type and byte size of the uploads behind these URLs; URLs that name no upload are left out. */
+export async function getMediaFilesByUrls(urls: readonly string[], db?: Executor): Promise<MediaFileFacts[]> {
+  // Through the unique storage_key index: the key is the URL without its prefix.
+  const keys = [...new Set(urls.map(mediaKeyOfUrl).filter((k): k is string => k !== null))];
+  if (keys.length === 0) return [];
+  const conn = db ?? (await getDb());
+  return conn.select({ url: media.url, mimeType: media.mimeType, sizeBytes: media.sizeBytes }).from(media).where(inArray(media.storageKey, keys));
 }

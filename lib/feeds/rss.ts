@@ -1,15 +1,23 @@
 import type { ArticleListItem } from '@/db/queries/articles';
+import type { MediaFileFacts } from '@/db/queries/media';
 import { articlePath } from '../public-paths';
 import { siteUrl } from '../site-url';
 import { xmlEscape } from './xml';
 
 type Channel = { title: string; description: string; path: string; feedPath: string };
 
-/** RSS 2.0 with Atom self link. */
-export function renderRss(channel: Channel, items: ArticleListItem[]): string {
+/**
+ * RSS 2.0 with Atom self link. An item's cover becomes its `<enclosure>` when
+ * `coverFiles` has the stored file behind it: RSS wants the real type and
+ * byte length, so a cover that is not an upload (a bundled or outside image)
+ * gets no enclosure rather than a made-up one.
+ */
+export function renderRss(channel: Channel, items: ArticleListItem[], coverFiles: readonly MediaFileFacts[]): string {
+  const files = new Map(coverFiles.map((f) => [f.url, f]));
   const entries = items
     .map((a) => {
       const link = siteUrl(articlePath(a.slug));
+      const cover = a.coverImage ? files.get(a.coverImage) : undefined;
       return [
         '<item>',
         `<title>${xmlEscape(a.title)}</title>`,
@@ -19,7 +27,7 @@ export function renderRss(channel: Channel, items: ArticleListItem[]): string {
         a.publishedAt ? `<pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>` : '',
         a.categoryName ? `<category>${xmlEscape(a.categoryName)}</category>` : '',
         `<dc:creator>${xmlEscape(a.authorName)}</dc:creator>`,
-        a.coverImage ? `<enclosure url="${xmlEscape(siteUrl(a.coverImage))}" type="image/jpeg" length="0"/>` : '',
+        cover ? `<enclosure url="${xmlEscape(siteUrl(cover.url))}" type="${xmlEscape(cover.mimeType)}" length="${cover.sizeBytes}"/>` : '',
         '</item>',
       ].join('');
     })

@@ -14,7 +14,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
 const MAX_WIDTH = 2400;
 /** Decompression bombs: a 173 KB PNG may claim 59 Mpx. Above this, refused before decoding. */
-const MAX_INPUT_PIXELS = 60_000_000;
+export const MAX_INPUT_PIXELS = 60_000_000;
 /** The decoded, shrunk pixels kept in memory for the variants: 2400 × 2400 RGBA fits, a 2400 × 25,000 strip does not. */
 const MAX_DECODED_BYTES = 32 * 1024 * 1024;
 
@@ -41,7 +41,8 @@ export type ProcessedImage = {
   variants: { width: number; data: Buffer }[];
 };
 
-function encode(pipeline: Sharp, kind: ImageKind): Sharp {
+/** The stored encoding of each kind, shared by uploads and the crops made from them (server/media/crops.ts). */
+export function encode(pipeline: Sharp, kind: ImageKind): Sharp {
   switch (kind) {
     case 'jpeg':
       return pipeline.jpeg({ quality: 82, mozjpeg: true });

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { dataRoot } from '@/db/client';
 import { env, type Env } from '@/lib/env';
+import { MEDIA_KEY_PATTERN } from '@/lib/media/keys';
 
 /**
  * Where uploaded files live. The local disk is the default; an S3-compatible
@@ -14,9 +15,6 @@ export interface MediaStorage {
   get(key: string): Promise<{ data: Buffer; contentType: string } | null>;
   delete(key: string): Promise<void>;
 }
-
-/** `2026/11/<32 hex>[-w800].webp`: nothing a path could escape from. */
-export const MEDIA_KEY_PATTERN = /^\d{4}\/\d{2}\/[a-f0-9]{32}(?:-w\d{2,4})?\.(?:jpg|png|webp|gif)$/;
 
 const contentTypes: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
 

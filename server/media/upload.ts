@@ -8,6 +8,7 @@ import type { Media } from '@/db/schema';
 import type { Actor } from '@/lib/editorial';
 import { AppError } from '@/lib/http/errors';
 import type { BoundedQueue } from '@/lib/media/job-queue';
+import { mediaUrl } from '@/lib/media/keys';
 import { UPLOAD_RATE_LIMIT } from '@/lib/media/limits';
 import { takeRateLimit } from '@/server/http/rate-limit';
 import { extensionOf, imageProcessingQueue, mimeOf, processImage } from './process';
@@ -15,8 +16,6 @@ import { getMediaStorage, type MediaStorage } from './storage';
 
 export type UploadInput = { data: Buffer; caption: string; alt: string };
 export type UploadDeps = { db?: Executor; storage?: MediaStorage; now?: Date; queue?: BoundedQueue };
-
-export const mediaUrl = (key: string) => `/media/${key}`;
 
 export const uploadRateLimitKey = (actor: Pick<Actor, 'id'>) => `media-upload:user:${actor.id}`;
 

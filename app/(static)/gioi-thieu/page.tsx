@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { StaticShell } from '@/components/site/StaticShell';
 import { aboutPath } from '@/lib/public-paths';
+import { staticPageMetadata } from '@/lib/seo/page-metadata';
 
-export const metadata: Metadata = {
+export const metadata: Metadata = staticPageMetadata({
   title: 'Giới thiệu',
   description: 'Giới thiệu Cổng thông tin điện tử Thành phố Lào Cai.',
-  alternates: { canonical: aboutPath() },
-};
+  path: aboutPath(),
+});
 
 // A fully static page (prerendered at build time); the benchmark also uses it
 // as the framework's ceiling for cached pages.

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { cachedAuthorPage, cachedCategoryPage, cachedTagPage } from '@/server/public-data';
+import { cachedAuthorPage, cachedCategoryPage, cachedSiteSettings, cachedTagPage } from '@/server/public-data';
 import { authorPath, categoryPath, categoryRssPath, tagPath } from '@/lib/public-paths';
 import { parsePageParam, parseSlugParam } from '@/lib/route-params';
+import { listingMetadata, type ListingKind } from '@/lib/seo/page-metadata';
 import { ListingPage } from './ListingPage';
 
 type Params = Promise<{ slug: string; page?: string }>;
-type ListingKind = 'category' | 'tag' | 'author';
 
 const listingPaths: Record<ListingKind, (slug: string, page: number) => string> = { category: categoryPath, tag: tagPath, author: authorPath };
 
@@ -15,14 +15,14 @@ async function readListing(kind: ListingKind, slug: string, page: number) {
   const pagePath = (p: number) => listingPaths[kind](slug, p);
   if (kind === 'category') {
     const data = await cachedCategoryPage(slug, page);
-    return data && { eyebrow: 'Chuyên mục', title: data.category.name, description: data.category.description, pagePath, list: data.list, slug };
+    return data && { eyebrow: 'Chuyên mục', name: data.category.name, title: data.category.name, description: data.category.description, pagePath, list: data.list, slug };
   }
   if (kind === 'tag') {
     const data = await cachedTagPage(slug, page);
-    return data && { eyebrow: 'Chủ đề', title: `Chủ đề: ${data.tag.name}`, description: null, pagePath, list: data.list, slug };
+    return data && { eyebrow: 'Chủ đề', name: data.tag.name, title: `Chủ đề: ${data.tag.name}`, description: null, pagePath, list: data.list, slug };
   }
   const data = await cachedAuthorPage(slug, page);
-  return data && { eyebrow: 'Tác giả', title: `Tác giả: ${data.author.name}`, description: data.author.bio, pagePath, list: data.list, slug };
+  return data && { eyebrow: 'Tác giả', name: data.author.name, title: `Tác giả: ${data.author.name}`, description: data.author.bio, pagePath, list: data.list, slug };
 }
 
 /**
@@ -50,17 +50,20 @@ export function listingRoute(kind: ListingKind) {
     return <ListingPage {...listing} />;
   }
   async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-    const listing = await loadListing(kind, params);
+    const [listing, settings] = await Promise.all([loadListing(kind, params), cachedSiteSettings()]);
     if (!listing) return { title: 'Không tìm thấy trang' };
-    const suffix = listing.list.page > 1 ? ` – Trang ${listing.list.page}` : '';
-    return {
-      title: `${listing.title}${suffix}`,
-      description: listing.description ?? undefined,
-      alternates: {
-        canonical: listing.pagePath(listing.list.page),
-        types: kind === 'category' ? { 'application/rss+xml': categoryRssPath(listing.slug) } : undefined,
+    return listingMetadata(
+      {
+        kind,
+        name: listing.name,
+        title: listing.title,
+        ownDescription: listing.description,
+        page: listing.list.page,
+        path: listing.pagePath(listing.list.page),
+        feedPath: kind === 'category' ? categoryRssPath(listing.slug) : undefined,
       },
-    };
+      settings,
+    );
   }
   return { Page, generateMetadata };
 }

@@ -5,9 +5,10 @@ import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/ArticleCard';
 import { ArticleJsonLd } from '@/components/site/ArticleJsonLd';
 import { ShareLinks } from '@/components/site/ShareLinks';
-import { cachedArticle } from '@/server/public-data';
+import { cachedArticle, cachedSiteSettings } from '@/server/public-data';
 import { articlePath, authorPath, categoryPath, homePath, tagPath } from '@/lib/public-paths';
 import { parseSlugParam } from '@/lib/route-params';
+import { articleMetadata } from '@/lib/seo/page-metadata';
 import { siteUrl } from '@/lib/site-url';
 import { formatDateTimeVi, toLocalIso } from '@/lib/time';
 
@@ -28,32 +29,9 @@ async function load(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = await load(params);
+  const [data, settings] = await Promise.all([load(params), cachedSiteSettings()]);
   if (!data) return { title: 'Không tìm thấy bài viết' };
-  const { article } = data;
-  const title = article.seoTitle || article.title;
-  const description = article.seoDescription || article.sapo;
-  const image = article.coverImage ?? '/images/og-default.jpg';
-  const path = articlePath(article.slug);
-  return {
-    title,
-    description,
-    alternates: { canonical: path },
-    authors: [{ name: article.authorName, url: authorPath(article.authorSlug) }],
-    openGraph: {
-      type: 'article',
-      url: path,
-      title,
-      description,
-      locale: 'vi_VN',
-      publishedTime: article.publishedAt ? toLocalIso(article.publishedAt) : undefined,
-      modifiedTime: toLocalIso(article.updatedAt),
-      section: article.categoryName ?? undefined,
-      tags: article.tags.map((t) => t.name),
-      images: [{ url: image, width: 1200, height: 675, alt: article.coverCaption ?? article.title }],
-    },
-    twitter: { card: 'summary_large_image', title, description, images: [image] },
-  };
+  return articleMetadata(data.article, settings);
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -65,7 +43,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <article className="min-w-0" data-article-id={article.id}>
-        <ArticleJsonLd article={article} url={url} />
+        <ArticleJsonLd article={article} />
         <nav aria-label="Đường dẫn" className="mb-3 text-sm text-slate-600">
           <ol className="flex flex-wrap gap-1">
             <li>
@@ -97,9 +75,10 @@ export default async function ArticlePage({ params }: Props) {
         <p className="mt-4 text-lg font-semibold leading-relaxed text-slate-800">{article.sapo}</p>
         {article.coverImage ? (
           <figure className="mt-5">
+            {/* With a caption, the figcaption says what the image shows; the same words as alt would be read twice. */}
             <Image
               src={article.coverImage}
-              alt={article.coverCaption ?? article.title}
+              alt={article.coverCaption ? '' : article.title}
               width={1200}
               height={675}
               sizes="(min-width: 1024px) 720px, 100vw"

@@ -1,9 +1,12 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/ArticleCard';
+import { HomeJsonLd } from '@/components/site/HomeJsonLd';
 import { MostRead } from '@/components/site/MostRead';
 import { categoryPath } from '@/lib/public-paths';
-import { cachedHome, cachedMostRead } from '@/server/public-data';
+import { homeMetadata } from '@/lib/seo/page-metadata';
+import { cachedHome, cachedMostRead, cachedSiteSettings } from '@/server/public-data';
 
 // `/` is rewritten here (next.config.mjs) so the home page is generated on the
 // first request and then served from the route cache, never during the build.
@@ -14,6 +17,11 @@ export function generateStaticParams() {
   return [];
 }
 
+export async function generateMetadata({ params }: { params: Promise<{ key: string }> }): Promise<Metadata> {
+  if ((await params).key !== 'index') return {};
+  return homeMetadata(await cachedSiteSettings());
+}
+
 export default async function HomePage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   if (key !== 'index') notFound();
@@ -21,6 +29,7 @@ export default async function HomePage({ params }: { params: Promise<{ key: stri
 
   return (
     <div className="space-y-10">
+      <HomeJsonLd />
       <h1 className="sr-only">Trang chủ</h1>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="lead-title">

@@ -2,7 +2,7 @@ import { errorResponse, toErrorResponse } from '@/lib/http/errors';
 import { renderRss } from '@/lib/feeds/rss';
 import { xmlResponse } from '@/lib/feeds/xml';
 import { categoryPath, categoryRssPath } from '@/lib/public-paths';
-import { cachedCategoryPage, cachedSiteSettings } from '@/server/public-data';
+import { cachedCategoryFeed, cachedSiteSettings } from '@/server/public-data';
 import { parseSlugParam } from '@/lib/route-params';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   try {
     const slug = parseSlugParam((await params).slug);
-    const data = slug ? await cachedCategoryPage(slug, 1) : null;
+    const data = slug ? await cachedCategoryFeed(slug) : null;
     if (!slug || !data) return errorResponse('not_found', 'Không có chuyên mục này.');
     const settings = await cachedSiteSettings();
     return xmlResponse(
@@ -21,7 +21,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
           path: categoryPath(slug),
           feedPath: categoryRssPath(slug),
         },
-        data.list.items,
+        data.items,
+        data.coverFiles,
       ),
       'application/rss+xml; charset=utf-8',
     );
