@@ -29,6 +29,8 @@ const nextConfig = {
   // bundling it breaks those relative URLs.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'sharp'],
   poweredByHeader: false,
+  // scripts/serve.mjs compresses outside its own HTML wrappers; `next start` lets Next do it.
+  compress: process.env.TOA_SOAN_SERVER_COMPRESSES !== '1',
   images: {
     // The optimizer fetches only our own images: uploads and the bundled ones. Any other
     // local path (/admin, /api/…) is refused with 400; no remote host is allowed.

@@ -8,12 +8,21 @@
 // The same Next server runs underneath (router server, instrumentation.ts, proxy.ts): the
 // custom server's prepare() goes through the same getRequestHandlers() as `next start`.
 import http from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { readPrerenderedNotFound, replaceErrorShellOn404 } from './not-found-page.mjs';
+import { createStaticPublicPages, readerScriptTag } from './static-public-pages.mjs';
 import { declarePeerStamping, stampPeer } from './peer-header.mjs';
 
 // What `next start` does before loading anything: next.config.mjs reads NODE_ENV.
 process.env.NODE_ENV ||= 'production';
 process.env.NEXT_RUNTIME ||= 'nodejs';
+// This server compresses itself, outside the wrappers below that read and rewrite HTML
+// (next.config.mjs turns Next's own compression off when it sees this).
+process.env.TOA_SOAN_SERVER_COMPRESSES = '1';
+// The same compression middleware Next uses.
+const compression = createRequire(import.meta.url)('next/dist/compiled/compression');
+const compress = compression();
 
 const { default: next } = await import('next');
 
@@ -23,12 +32,15 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(1);
 }
 
-// Next's handler and the prerendered not-found page; set below, before the server listens.
+// Next's handler, the prerendered not-found page and the reader pages' transform; set below, before the server listens.
 let handle;
 let notFoundHtml = null;
-const server = http.createServer(async (req, res) => {
-  stampPeer(req);
-  // A page's notFound() must answer with a readable page, not Next's empty error shell (scripts/not-found-page.mjs).
+let withoutRuntime = () => {};
+async function respond(req, res) {
+  // Wrappers run in the reverse order of their installation: Next writes through the last one.
+  // Readers' pages go out without Next's client runtime (scripts/static-public-pages.mjs) …
+  withoutRuntime(req, res);
+  // … and a page's notFound() as a readable page, not Next's empty error shell (scripts/not-found-page.mjs).
   replaceErrorShellOn404(req, res, notFoundHtml);
   try {
     await handle(req, res);
@@ -37,6 +49,10 @@ const server = http.createServer(async (req, res) => {
     if (!res.headersSent) res.statusCode = 500;
     res.end('Internal Server Error');
   }
+}
+const server = http.createServer((req, res) => {
+  stampPeer(req);
+  compress(req, res, () => void respond(req, res));
 });
 
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port, httpServer: server });
@@ -49,6 +65,9 @@ try {
   process.exit(1);
 }
 notFoundHtml = readPrerenderedNotFound(process.env.NEXT_DIST_DIR || '.next');
+if (process.env.PUBLIC_PAGES_RUNTIME !== 'next') {
+  withoutRuntime = createStaticPublicPages({ readerTag: readerScriptTag(path.join(process.cwd(), 'public')) });
+}
 // From here on every request is stamped (server/http/request-client-ip.ts believes the header only then).
 declarePeerStamping();
 

@@ -49,9 +49,10 @@ export function ArticleCard({ article, variant = 'card', headingLevel: Heading =
             {article.title}
           </Link>
         </Heading>
-        <p className="flex flex-wrap gap-x-2 text-xs text-slate-500">
+        <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
           {article.categoryName && article.categorySlug ? (
-            <Link href={categoryPath(article.categorySlug)} className="font-semibold text-accent">
+            // At least 24 px tall: a target a thumb can hit (WCAG 2.5.8).
+            <Link href={categoryPath(article.categorySlug)} className="inline-flex min-h-6 items-center font-semibold text-accent">
               {article.categoryName}
             </Link>
           ) : null}

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 
+/** Hydrated where the page keeps Next's runtime; otherwise public/reader.js finds it by data-copy-url. */
 export function CopyLinkButton({ url }: { url: string }) {
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -14,7 +15,7 @@ export function CopyLinkButton({ url }: { url: string }) {
     }
   }
   return (
-    <button type="button" onClick={copy} className="rounded border border-slate-300 bg-white px-3 py-1.5 font-semibold">
+    <button type="button" onClick={copy} data-copy-url={url} className="rounded border border-slate-300 bg-white px-3 py-1.5 font-semibold">
       <span aria-live="polite">{copied ? 'Đã sao chép' : 'Sao chép liên kết'}</span>
     </button>
   );

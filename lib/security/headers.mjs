@@ -110,6 +110,8 @@ export function nextConfigHeaders({ production = false, dev = false } = {}) {
       headers: [{ key: 'Content-Security-Policy', value: buildPublicCsp({ dev }) }],
     },
     { source: `${MEDIA_PATH_PREFIX}/:path*`, headers: [{ key: 'Content-Security-Policy', value: MEDIA_CSP }] },
+    // Readers' pages load it as /reader.js?v=<content hash> (scripts/static-public-pages.mjs).
+    { source: '/reader.js', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
   ];
 }
 

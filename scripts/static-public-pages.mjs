@@ -1,0 +1,114 @@
+// Public pages as plain HTML, without the React runtime.
+//
+// A reader's page (home, listings, article, search, about, 404) has three interactive bits:
+// the visit beacon, the refresh of the statistics widget and the copy-link button. Next
+// nevertheless ships its whole client runtime with every page (about 600 KB of JavaScript)
+// plus the page again as inline RSC data (half the HTML), and the phone spends seconds
+// hydrating a tree that never changes: that was the Lighthouse score (69–72) and most of the
+// page weight. Next has no switch to leave the runtime out of an App Router page, so the
+// production server (scripts/serve.mjs) does it on the way out: Next still renders, caches
+// and revalidates every page exactly as before; this module removes its scripts and script
+// preloads from the HTML and adds one small script of ours, public/reader.js, which does the
+// three bits. Links become ordinary page loads, as on any news site.
+//
+// Left alone: staff areas (/admin, /dang-nhap, /xem-truoc), API routes, the router's own
+// requests, anything but HTML, and a page still streaming a Suspense boundary (its content
+// needs the runtime to be revealed). JSON-LD blocks are data, not scripts, and stay.
+// PUBLIC_PAGES_RUNTIME=next turns this off (the pages then hydrate as usual).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { holdResponseBody } from './held-response.mjs';
+import { isPlainHtml, isRouterRequest } from './not-found-page.mjs';
+
+const STAFF_OR_API = /^\/(?:admin|dang-nhap|xem-truoc|api|_next)(?:\/|$)/;
+
+/** Whether the page at `pathname` is a reader's page (every other path of the site is). */
+export function isReaderPath(pathname) {
+  return !STAFF_OR_API.test(pathname);
+}
+
+// Executable scripts: no type, or a JavaScript one. `application/ld+json` is data.
+const EXECUTABLE_SCRIPT = /<script\b(?![^>]*\btype="(?!(?:text\/javascript|module)")[^"]*")[^>]*>[\s\S]*?<\/script>/gi;
+const LINK = /<link\b[^>]*>/gi;
+/** A preload of a script (`rel="preload" as="script"`, in any order) or a module preload. */
+const isScriptPreload = (tag) => /\brel="modulepreload"/i.test(tag) || (/\brel="preload"/i.test(tag) && /\bas="script"/i.test(tag));
+// React's markers of a boundary still waiting for content that a script would reveal.
+const PENDING_BOUNDARY = /<!--\$\?-->|<template id="B:/;
+
+/**
+ * The page without the client runtime, with `readerTag` at the end of <head>; null when the
+ * page must keep its runtime (a boundary is still pending) or is not a full document.
+ */
+export function withoutClientRuntime(html, readerTag) {
+  if (PENDING_BOUNDARY.test(html) || !html.includes('</head>')) return null;
+  const stripped = html.replace(EXECUTABLE_SCRIPT, '').replace(LINK, (tag) => (isScriptPreload(tag) ? '' : tag));
+  return stripped.replace('</head>', `${readerTag}</head>`);
+}
+
+/** The tag that loads public/reader.js, with a content hash so it can be cached for a year. */
+export function readerScriptTag(publicDir) {
+  try {
+    const source = fs.readFileSync(path.join(publicDir, 'reader.js'));
+    const version = crypto.createHash('sha256').update(source).digest('hex').slice(0, 12);
+    return `<script src="/reader.js?v=${version}" defer=""></script>`;
+  } catch {
+    return null;
+  }
+}
+
+/** `"abc"` → `"abc-r"`: the transformed page is another representation of Next's. */
+const OUR_ETAG_SUFFIX = '-r"';
+const ourEtag = (etag) => (etag.endsWith('"') ? `${etag.slice(0, -1)}${OUR_ETAG_SUFFIX}` : etag);
+
+/** Transformed pages by Next's ETag (null: left as it was): a cached page is transformed once, not per request. */
+class TransformCache {
+  constructor(limit) {
+    this.limit = limit;
+    this.entries = new Map();
+  }
+  get(key) {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+  set(key, value) {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value);
+  }
+}
+
+export function createStaticPublicPages({ readerTag, cacheEntries = 256 }) {
+  const cache = new TransformCache(cacheEntries);
+
+  /** Wraps `res` before Next handles `req`. */
+  return function serveWithoutRuntime(req, res) {
+    if (!readerTag || req.method !== 'GET' || isRouterRequest(req)) return;
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (!isReaderPath(pathname)) return;
+    // A revalidation from a browser that holds our representation: ask Next about its own.
+    const inm = req.headers['if-none-match'];
+    if (typeof inm === 'string' && inm.includes(OUR_ETAG_SUFFIX)) req.headers['if-none-match'] = inm.split(OUR_ETAG_SUFFIX).join('"');
+
+    holdResponseBody(res, {
+      hold: (statusCode) => (statusCode === 200 || statusCode === 404) && isPlainHtml(res),
+      finish: (body) => {
+        const etag = res.getHeader('etag');
+        const key = typeof etag === 'string' ? `${res.statusCode} ${etag}` : null;
+        let out = key ? cache.get(key) : undefined;
+        if (out === undefined) {
+          const html = withoutClientRuntime(body.toString('utf8'), readerTag);
+          out = html === null ? null : Buffer.from(html, 'utf8');
+          if (key) cache.set(key, out);
+        }
+        if (out === null) return body;
+        if (typeof etag === 'string') res.setHeader('etag', ourEtag(etag));
+        return out;
+      },
+    });
+  };
+}
