@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import './admin.css';
 
 export const metadata = { title: 'Không có quyền truy cập', robots: { index: false } };
 

@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from 'next';
 import { fontVariables } from './fonts';
 import { siteRssPath } from '@/lib/public-paths';
 import { siteUrl } from '@/lib/site-url';
-import './globals.css';
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),

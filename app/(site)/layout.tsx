@@ -1,6 +1,7 @@
 import { SiteFooter } from '@/components/site/SiteFooter';
 import { SiteHeader } from '@/components/site/SiteHeader';
 import { VisitBeacon } from '@/components/site/VisitBeacon';
+import '../site.css';
 
 export default function SiteLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { homePath } from '@/lib/public-paths';
 import { VisitBeacon } from './VisitBeacon';
 import { VisitStatsLive } from './VisitStatsLive';
+import '@/app/site.css';
 
 /**
  * Header and footer for pages prerendered by `next build` (404, about): they

@@ -138,6 +138,8 @@ describe('BENCH_ROUTES_ENABLED', () => {
 
 /** Set by Next.js; they say which process this is, and runtime code may read them directly. */
 const FRAMEWORK_VARIABLES = ['NODE_ENV', 'NEXT_RUNTIME', 'NEXT_PHASE'];
+/** Read by the production server script (scripts/serve.mjs) and next.config.mjs, outside the app. */
+const SERVER_SCRIPT_VARIABLES = ['PUBLIC_PAGES_RUNTIME', 'TOA_SOAN_SERVER_COMPRESSES'];
 /** Read only by the build configuration and the test, e2e and bench tooling, never by the running app. */
 const TOOLING_VARIABLES = [
   'NEXT_DIST_DIR',
@@ -157,6 +159,7 @@ const TOOLING_VARIABLES = [
   'BENCH_WORDS',
   'BENCH_KEYSTROKES',
   'BENCH_URL',
+  'BENCH_RUNS',
 ];
 /** Runtime code that may bypass lib/env.ts, and only for these: instrumentation.ts must know the runtime before parsing anything. */
 const READ_DIRECTLY_AT_RUN_TIME = ['NEXT_RUNTIME', 'NEXT_PHASE'];
@@ -213,7 +216,7 @@ describe('.env.example', () => {
   });
 
   it('lists nothing else: every variable is in the schema or is a framework or tooling one', () => {
-    const known = new Set([...schemaNames, ...FRAMEWORK_VARIABLES, ...TOOLING_VARIABLES]);
+    const known = new Set([...schemaNames, ...FRAMEWORK_VARIABLES, ...SERVER_SCRIPT_VARIABLES, ...TOOLING_VARIABLES]);
     expect(exampleVariables().filter((name) => !known.has(name))).toEqual([]);
   });
 

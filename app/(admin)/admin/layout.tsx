@@ -3,6 +3,7 @@ import { AdminShell } from '@/components/admin/AdminShell';
 import { countPendingArticles } from '@/db/queries/admin-counts';
 import { requirePageUser } from '@/server/auth/page-guard';
 import { isEditor, roleLabels, sectionsFor } from '@/lib/auth/roles';
+import '../../admin.css';
 
 export const metadata: Metadata = {
   title: { default: 'Tòa soạn', template: '%s | Tòa soạn' },

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { sanitizeCallbackUrl } from '@/lib/auth/callback-url';
 import { getSessionUser } from '@/server/auth/session';
 import { SignInForm } from './SignInForm';
+import '../../site.css';
 
 export const metadata: Metadata = { title: 'Đăng nhập', robots: { index: false, follow: false } };
 
