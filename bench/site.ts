@@ -1,11 +1,15 @@
 // `npm run bench`: the public site against a 100k-article database.
 // Prints, side by side in one run: req/s and p50/p99 of the article page, the
-// home page, a search and a static page (the framework's ceiling), 50
-// connections for 10 s each, plus search latency measured at the database.
+// home page, a search (repeated: served by the results cache; and a different
+// page each request: every one a database query) and a static page (the
+// framework's ceiling), 50 connections for 10 s each, plus search latency
+// measured at the database: on the embedded PGlite, and on a Postgres server
+// too when BENCH_PG_URL is set (its corpus is kept in `bench_search_<n>`).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../db/client';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type DatabaseHandle } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { searchPublishedArticles } from '../db/queries/search';
 import { normalizeSearchQuery } from '../lib/search-query';
@@ -15,7 +19,26 @@ const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const DATA_DIR = path.resolve(process.env.BENCH_DATA_DIR ?? `data/bench-${ARTICLES}`);
 const DIST_DIR = '.next-bench';
-const SEARCH_TERMS = ['lao cai', 'Lào Cai', 'chi thi 05', 'du lich sa pa', 'cua khau kim thanh', 'nông thôn mới', 'chuyen doi so', 'giáo dục', 'y te co so', 'bien gioi'];
+// What readers type: with and without diacritics, common words (in ~40% of
+// the corpus), rarer names, a quoted phrase, an excluded word, a long query.
+const SEARCH_TERMS = [
+  'lao cai',
+  'Lào Cai',
+  'chi thi 05',
+  'du lich sa pa',
+  'cua khau kim thanh',
+  'nông thôn mới',
+  'chuyen doi so',
+  'giáo dục',
+  'y te co so',
+  'bien gioi',
+  '"y tế cơ sở"',
+  'lễ hội đền thượng',
+  'tả phời mùa lúa chín',
+  'hà khẩu -du lịch',
+  'thành phố lào cai thông xe tuyến đường nối phường bắc cường với xã cam đường',
+];
+const SEARCH_QUERIES = 200;
 
 async function ensureCorpus() {
   const marker = path.join(DATA_DIR, 'bench-ready');
@@ -30,27 +53,92 @@ async function ensureCorpus() {
   fs.writeFileSync(marker, new Date().toISOString());
 }
 
-async function measureSearchAtDatabase() {
-  const handle = await openDatabase({ driver: 'pglite', dataDir: path.join(DATA_DIR, 'pglite') });
-  await migrateDatabase(handle);
+/** Database time per search, timed around the query function itself (no cache, no HTTP). */
+async function measureSearchAtDatabase(handle: DatabaseHandle) {
   // One unmeasured pass first: a running server has its plans and pages warm.
   for (const term of SEARCH_TERMS) await searchPublishedArticles(normalizeSearchQuery(term), 1, new Date(), handle.db);
-  const timings: number[] = [];
-  for (let round = 0; round < 20; round++) {
-    for (const term of SEARCH_TERMS) {
-      const started = performance.now();
-      await searchPublishedArticles(normalizeSearchQuery(term), 1 + (round % 3), new Date(), handle.db);
-      timings.push(performance.now() - started);
-    }
+  const timings: { ms: number; term: string; page: number }[] = [];
+  for (let i = 0; i < SEARCH_QUERIES; i++) {
+    const term = SEARCH_TERMS[i % SEARCH_TERMS.length]!;
+    const page = 1 + (Math.floor(i / SEARCH_TERMS.length) % 3);
+    const started = performance.now();
+    await searchPublishedArticles(normalizeSearchQuery(term), page, new Date(), handle.db);
+    timings.push({ ms: performance.now() - started, term, page });
   }
-  await handle.close();
-  timings.sort((a, b) => a - b);
-  return { runs: timings.length, p50: percentile(timings, 50), p95: percentile(timings, 95), max: timings[timings.length - 1]! };
+  const sorted = timings.map((t) => t.ms).sort((a, b) => a - b);
+  const slowest = timings.reduce((a, b) => (b.ms > a.ms ? b : a));
+  return { runs: timings.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: slowest.ms, slowest: `${slowest.term} (page ${slowest.page})` };
+}
+
+type SearchTiming = Awaited<ReturnType<typeof measureSearchAtDatabase>>;
+
+function describeSearch(where: string, t: SearchTiming): string {
+  return `Search at the database, ${where} (${t.runs} queries over ${SEARCH_TERMS.length} terms, pages 1–3, after one warm-up pass): p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms, max ${t.max.toFixed(1)} ms (${t.slowest})`;
+}
+
+async function measureSearchOnPglite() {
+  const handle = await openDatabase({ driver: 'pglite', dataDir: path.join(DATA_DIR, 'pglite') });
+  try {
+    await migrateDatabase(handle);
+    return await measureSearchAtDatabase(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The same corpus on a Postgres server, in its own database, kept between
+ * runs (seeding 100k articles takes minutes) and built afresh when its
+ * article count is not the expected one.
+ */
+async function measureSearchOnPostgres(serverUrl: string) {
+  const name = `bench_search_${ARTICLES}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n?: number }[];
+  const admin = await openDatabase({ driver: 'postgres', url: serverUrl, max: 1 });
+  try {
+    const exists = rowsOf(await admin.db.execute(sql`SELECT 1 FROM pg_database WHERE datname = ${name}`)).length > 0;
+    let ready = false;
+    if (exists) {
+      const probe = await openDatabase({ driver: 'postgres', url: url.toString(), max: 1 });
+      try {
+        const [row] = rowsOf(await probe.db.execute(sql.raw(`SELECT count(*)::int AS n FROM articles WHERE slug LIKE 'tin-tong-hop-tn%'`)));
+        ready = Number(row?.n) === ARTICLES;
+      } catch {
+        ready = false; // not migrated yet
+      } finally {
+        await probe.close();
+      }
+    }
+    if (!ready) {
+      await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
+      console.log(`Seeding ${ARTICLES} articles into the Postgres database ${name} …`);
+      const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/seed-bulk.ts', '--articles', String(ARTICLES)], {
+        stdio: 'inherit',
+        env: { ...process.env, DATABASE_URL: url.toString() },
+      });
+      if (result.status !== 0) throw new Error('seed:bulk failed');
+    }
+  } finally {
+    await admin.close();
+  }
+  const handle = await openDatabase({ driver: 'postgres', url: url.toString(), max: 1 });
+  try {
+    await migrateDatabase(handle);
+    // What autovacuum does on a server that has been running: statistics and the visibility map.
+    await handle.db.execute(sql`VACUUM ANALYZE articles`);
+    return await measureSearchAtDatabase(handle);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function main() {
   await ensureCorpus();
-  const search = await measureSearchAtDatabase();
+  const search = await measureSearchOnPglite();
+  const searchOnPostgres = process.env.BENCH_PG_URL ? await measureSearchOnPostgres(process.env.BENCH_PG_URL) : null;
   buildInto(DIST_DIR);
   const env = { DATA_DIR, NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: '', PORT: String(PORT) };
   const server = await startServer(PORT, env);
@@ -59,6 +147,8 @@ async function main() {
     const sitemap = await (await fetch(`${base}/sitemaps/articles-1.xml`)).text();
     const articlePath = /\/bai-viet\/thanh-pho-lao-cai-nhung-ket-qua[^<]*/.exec(sitemap)?.[0] ?? '/bai-viet/khong-co';
     const targets = { static: '/gioi-thieu', article: articlePath, home: '/', search: '/tim-kiem?q=lao+cai' };
+    let page = 0;
+    const nextPage = () => (page++ % 1000) + 1;
     for (const p of Object.values(targets)) {
       for (let i = 0; i < 3; i++) await (await fetch(base + p)).arrayBuffer(); // first render fills the route cache
     }
@@ -67,11 +157,14 @@ async function main() {
       ceiling,
       await load('article page (cached)', base + targets.article),
       await load('home page (cached)', base + targets.home),
-      await load('search "lao cai"', base + targets.search),
+      await load('search "lao cai" (repeated: results cache)', base + targets.search),
+      // Every request another page: another cache key, so each is a database query.
+      await load('search "lao cai", a new page each request', base, { requests: [{ setupRequest: (req) => ({ ...req, path: `${targets.search}&page=${nextPage()}` }) }] }),
     ];
     console.log(`\nPublic site, ${ARTICLES.toLocaleString('en-US')} articles, PGlite, 50 connections × 10 s each`);
     printTable(rows, ceiling);
-    console.log(`\nSearch at the database (${search.runs} queries over ${SEARCH_TERMS.length} terms, pages 1–3, after one warm-up pass): p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms, max ${search.max.toFixed(1)} ms`);
+    console.log(`\n${describeSearch('PGlite', search)}`);
+    if (searchOnPostgres) console.log(describeSearch('Postgres', searchOnPostgres));
   } finally {
     server.kill('SIGTERM');
   }

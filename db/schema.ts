@@ -127,8 +127,11 @@ export const articles = pgTable(
     // The admin list pages newest-edited first with keyset pagination, with or without filters.
     index('articles_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('articles_category_updated_idx').on(t.categoryId, t.updatedAt.desc()),
-    index('articles_search_idx').using('gin', t.searchVector),
-    index('articles_title_search_idx').using('gin', t.titleVector),
+    // No pending list (fastupdate): every search would scan it, and it makes
+    // the planner avoid the index; PGlite has no autovacuum to flush it. An
+    // article is saved a few times, searched thousands of times.
+    index('articles_search_idx').using('gin', t.searchVector).with({ fastupdate: false }),
+    index('articles_title_search_idx').using('gin', t.titleVector).with({ fastupdate: false }),
   ],
 );
 export type Article = typeof articles.$inferSelect;

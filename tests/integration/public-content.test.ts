@@ -10,7 +10,7 @@ import {
   getSitemapChunkCount,
   getTagArticles,
 } from '@/db/queries/articles';
-import { FRESH_DAYS, searchPublishedArticles } from '@/db/queries/search';
+import { SEARCH_RECENT_DAYS, searchPublishedArticles } from '@/db/queries/search';
 import { articles, articleTags, categories, tags, users, type ArticleStatus } from '@/db/schema';
 import { readSeedArticle, seedDemoContent } from '@/db/seed';
 import { demoUsers } from '@/db/seed-data/site';
@@ -133,7 +133,7 @@ describeDb(`public content on ${testDriver}`, () => {
     const [old] = await handle.db
       .select({ slug: articles.slug, title: articles.title })
       .from(articles)
-      .where(sql`${articles.status} = 'published' AND ${articles.publishedAt} < ${new Date(now.getTime() - (FRESH_DAYS + 5) * 86_400_000).toISOString()}::timestamptz`)
+      .where(sql`${articles.status} = 'published' AND ${articles.publishedAt} < ${new Date(now.getTime() - (SEARCH_RECENT_DAYS + 5) * 86_400_000).toISOString()}::timestamptz`)
       .limit(1);
     expect(old).toBeDefined();
     const result = await searchPublishedArticles(normalizeSearchQuery(foldVietnamese(old!.title)), 1, now, handle.db);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from '@/lib/search-query';
+import { foldVietnamese, MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery, searchQueryShape } from '@/lib/search-query';
 import { searchParamsSchema } from '@/lib/validation/search';
 import { loadCorpus } from '../support/corpus';
 
@@ -46,5 +46,29 @@ describe('searchParamsSchema', () => {
   });
   it('takes the first of repeated parameters', () => {
     expect(searchParamsSchema.parse({ q: ['lao cai', 'x'], page: ['2'] })).toEqual({ q: 'lao cai', page: 2 });
+  });
+});
+
+describe('searchQueryShape', () => {
+  it('gives every word in order as the headline phrase, without quotes and folded', () => {
+    expect(searchQueryShape('Lào Cai')).toEqual({ phrase: 'lao cai', excludes: false, quoted: false });
+    expect(searchQueryShape('"chỉ thị 05" lào cai')).toEqual({ phrase: 'chi thi 05 lao cai', excludes: false, quoted: true });
+  });
+  it('has no phrase for one word, for `or`, or for an excluded word', () => {
+    expect(searchQueryShape('sapa').phrase).toBeNull();
+    expect(searchQueryShape('lao or cai').phrase).toBeNull();
+    expect(searchQueryShape('lao OR cai').phrase).toBeNull();
+    expect(searchQueryShape('lao cai -sapa').phrase).toBeNull();
+  });
+  it('sees an excluded word the way websearch_to_tsquery does, and not a hyphen inside a word', () => {
+    for (const q of ['lao -cai', '-lao cai', 'lao - cai', 'lao (-cai)', 'lao -"cai x"']) expect(searchQueryShape(q).excludes, q).toBe(true);
+    for (const q of ['covid-19', 'lao cai', '"lao -cai"', 'lào-cai']) expect(searchQueryShape(q).excludes, q).toBe(false);
+  });
+  it('reads `or` and `-` inside quotes as text', () => {
+    expect(searchQueryShape('"lao or cai"')).toEqual({ phrase: 'lao or cai', excludes: false, quoted: true });
+  });
+  it('counts only quotes around a word as a quoted phrase', () => {
+    expect(searchQueryShape('lao "" cai').quoted).toBe(false);
+    expect(searchQueryShape('"lao cai').quoted).toBe(false);
   });
 });

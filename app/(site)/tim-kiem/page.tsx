@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleCard } from '@/components/site/ArticleCard';
 import { SearchBox } from '@/components/site/SearchBox';
-import { searchPublishedArticles } from '@/db/queries/search';
 import { searchPath } from '@/lib/public-paths';
 import { searchParamsSchema } from '@/lib/validation/search';
+import { searchArticles } from '@/server/search/search-articles';
 
 // Not cached: one cache entry per typed query would let anyone grow the cache without bound.
 export const metadata: Metadata = { title: 'Tìm kiếm', robots: { index: false, follow: true } };
@@ -15,7 +15,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const parsed = searchParamsSchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data.q : '';
   const page = parsed.success ? parsed.data.page : 1;
-  const result = query ? await searchPublishedArticles(query, page) : null;
+  const result = query ? await searchArticles(query, page) : null;
   const href = (p: number) => searchPath({ q: query, page: p });
 
   return (

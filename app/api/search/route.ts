@@ -1,7 +1,7 @@
-import { searchPublishedArticles } from '@/db/queries/search';
 import { errorResponse, toErrorResponse, validationMessage } from '@/lib/http/errors';
 import { articlePath } from '@/lib/public-paths';
 import { searchParamsSchema } from '@/lib/validation/search';
+import { searchArticles } from '@/server/search/search-articles';
 
 /** JSON search for widgets and clients: `GET /api/search?q=lao+cai&page=1`. */
 export async function GET(request: Request) {
@@ -9,7 +9,7 @@ export async function GET(request: Request) {
   const parsed = searchParamsSchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) return errorResponse('bad_request', validationMessage(parsed.error));
   try {
-    const result = await searchPublishedArticles(parsed.data.q, parsed.data.page);
+    const result = await searchArticles(parsed.data.q, parsed.data.page);
     return Response.json(
       {
         query: parsed.data.q,
