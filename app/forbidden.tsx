@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import './admin.css';
+import './site.css';
 
 export const metadata = { title: 'Không có quyền truy cập', robots: { index: false } };
 

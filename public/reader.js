@@ -31,7 +31,7 @@
   // ---------------------------------------------------------------- the statistics widget
   var REFRESH_MS = 60000;
   var KEYS = ['online', 'today', 'week', 'total'];
-  var number = new Intl.NumberFormat('vi-VN');
+  var number = null; // Intl.NumberFormat('vi-VN'), made when the first figures arrive (loading its locale data takes a while)
 
   function isFigures(value) {
     return (
@@ -52,6 +52,7 @@
       })
       .then(function (figures) {
         if (!isFigures(figures)) return;
+        number = number || new Intl.NumberFormat('vi-VN');
         widgets.forEach(function (widget) {
           widget.querySelectorAll('[data-stat]').forEach(function (cell) {
             var key = cell.getAttribute('data-stat');
@@ -89,7 +90,26 @@
       });
   });
 
-  countPageview();
-  refreshStats();
-  setInterval(refreshStats, REFRESH_MS);
+  // Neither is needed for the first paint: leave the main thread to the page until it is idle.
+  var whenIdle =
+    typeof window.requestIdleCallback === 'function'
+      ? function (task) {
+          window.requestIdleCallback(task, { timeout: 2000 });
+        }
+      : function (task) {
+          setTimeout(task, 1);
+        };
+  // Counted once: when the page is idle, or as it is left if that comes first (sendBeacon survives it).
+  var counted = false;
+  function countOnce() {
+    if (counted) return;
+    counted = true;
+    countPageview();
+  }
+  whenIdle(countOnce);
+  window.addEventListener('pagehide', countOnce);
+  whenIdle(function () {
+    refreshStats();
+    setInterval(refreshStats, REFRESH_MS);
+  });
 })();
