@@ -11,11 +11,16 @@ export function buildInto(distDir: string, env: Record<string, string | undefine
   console.log(`next build: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** The production server (scripts/serve.mjs, as `npm start` runs it) on `port`. */
 export async function startServer(port: number, env: Record<string, string | undefined>): Promise<ChildProcess> {
-  const server = spawn(nextBin, ['start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const server = spawn(process.execPath, [path.resolve('scripts/serve.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env, PORT: String(port) },
+  });
   server.stdout?.on('data', () => {});
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`scripts/serve.mjs exited with ${server.exitCode}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/robots.txt`);
       if (response.ok) return server;
@@ -44,6 +49,16 @@ export async function load(
     requests: options.requests,
   });
   return summarize(name, result);
+}
+
+/**
+ * `rounds` runs of `load` one after the other; the run with the median req/s is the row
+ * (its p50 and p99 are that run's), so one unlucky or lucky round does not make the figure.
+ */
+export async function loadMedian(rounds: number, ...args: Parameters<typeof load>): Promise<LoadResult> {
+  const runs: LoadResult[] = [];
+  for (let i = 0; i < rounds; i++) runs.push(await load(...args));
+  return runs.sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
 }
 
 /** The figures the tables print, from one autocannon run. */

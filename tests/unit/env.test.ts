@@ -160,6 +160,7 @@ const TOOLING_VARIABLES = [
   'BENCH_KEYSTROKES',
   'BENCH_URL',
   'BENCH_RUNS',
+  'BENCH_ROUNDS',
 ];
 /** Runtime code that may bypass lib/env.ts, and only for these: instrumentation.ts must know the runtime before parsing anything. */
 const READ_DIRECTLY_AT_RUN_TIME = ['NEXT_RUNTIME', 'NEXT_PHASE'];
