@@ -11,6 +11,7 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readPrerenderedNotFound, replaceErrorShellOn404 } from './not-found-page.mjs';
+import { createSearchPageCache } from './search-page-cache.mjs';
 import { createStaticPublicPages, readerScriptTag } from './static-public-pages.mjs';
 import { declarePeerStamping, stampPeer } from './peer-header.mjs';
 
@@ -36,8 +37,12 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 let handle;
 let notFoundHtml = null;
 let withoutRuntime = () => {};
+// A repeated search is answered from the pages kept for a few seconds (scripts/search-page-cache.mjs).
+const searchPages = createSearchPageCache();
 async function respond(req, res) {
-  // Wrappers run in the reverse order of their installation: Next writes through the last one.
+  if (searchPages.serve(req, res)) return;
+  // Wrappers run in the reverse order of their installation: Next writes through the last one,
+  // so the search page kept above is the one sent, after the wrappers below.
   // Readers' pages go out without Next's client runtime (scripts/static-public-pages.mjs) …
   withoutRuntime(req, res);
   // … and a page's notFound() as a readable page, not Next's empty error shell (scripts/not-found-page.mjs).
