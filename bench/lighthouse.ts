@@ -9,11 +9,11 @@
 //
 // Lighthouse is not a dependency of the app: the script installs the pinned version into
 // node_modules/.cache/lighthouse-12 the first time.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildInto } from './lib';
+import { buildInto, startServer } from './lib';
 
 const LIGHTHOUSE_VERSION = '12.8.2';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -32,35 +32,6 @@ function ensureLighthouse(): string {
   const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', TOOL_DIR, `lighthouse@${LIGHTHOUSE_VERSION}`], { stdio: 'inherit' });
   if (result.status !== 0 || !fs.existsSync(bin)) throw new Error('could not install lighthouse');
   return bin;
-}
-
-/** `next build` with NEXT_DIST_DIR rewrites tsconfig.json's include list; the working tree keeps its own. */
-function buildKeepingTsconfig(): void {
-  const tsconfig = fs.readFileSync('tsconfig.json', 'utf8');
-  try {
-    buildInto(DIST_DIR);
-  } finally {
-    fs.writeFileSync('tsconfig.json', tsconfig);
-  }
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.resolve('scripts/serve.mjs')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, DATA_DIR, PORT: String(PORT), SITE_URL: BASE, DATABASE_URL: '' },
-  });
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`scripts/serve.mjs exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/robots.txt`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  server.kill();
-  throw new Error('server did not start');
 }
 
 type Run = {
@@ -116,8 +87,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 async function main() {
   const bin = ensureLighthouse();
-  if (process.env.BENCH_SKIP_BUILD !== '1') buildKeepingTsconfig();
-  const server = await startServer();
+  if (process.env.BENCH_SKIP_BUILD !== '1') buildInto(DIST_DIR);
+  const server = await startServer(PORT, { NEXT_DIST_DIR: DIST_DIR, DATA_DIR, SITE_URL: BASE, DATABASE_URL: '' });
   try {
     const home = await (await fetch(`${BASE}/`)).text();
     const article = home.match(/href="(\/bai-viet\/[^"]+)"/)?.[1];

@@ -13,15 +13,12 @@
 // sends it: its own address, its own Chrome build, Origin and Sec-Fetch-Site
 // of the page. The address is the X-Forwarded-For entry, so the server runs
 // as behind one reverse proxy (TRUSTED_PROXY_HOPS=1: the load generator's
-// connection is the proxy) and through scripts/serve.mjs when it exists, which
+// connection is the proxy) and through scripts/serve.mjs (bench/lib.ts startServer), which
 // tells the app the connection's address; under the default (no proxy
 // trusted) every beacon would come from 127.0.0.1 and all but 60 a minute
 // would be refused by the per-address limit. No address is used twice in a
 // run, so no beacon is over that limit: each one costs the limiter's upsert.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../db/client';
@@ -29,27 +26,6 @@ import { migrateDatabase } from '../db/migrate';
 import { getVisitSnapshot, runVisitRollup } from '../db/queries/visits';
 import { localDay, addDays } from '../lib/time';
 import { buildInto, load, percentile, printTable, startServer, summarize, type LoadResult } from './lib';
-
-/** The production server that knows each connection's address (lib/http/client-ip.ts PEER_HEADER). */
-const SERVE_SCRIPT = path.resolve('scripts/serve.mjs');
-
-async function startVisitsServer(port: number, env: Record<string, string | undefined>): Promise<ChildProcess> {
-  if (!fs.existsSync(SERVE_SCRIPT)) return startServer(port, env);
-  const server = spawn(process.execPath, [SERVE_SCRIPT], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
-  server.stdout?.on('data', () => {});
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`scripts/serve.mjs exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/robots.txt`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  server.kill();
-  throw new Error('server did not start');
-}
 
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BIG = Number(process.env.BENCH_EVENTS ?? 10_000_000);
@@ -181,7 +157,7 @@ async function main() {
   try {
     await migrateDatabase(handle);
     if (process.env.BENCH_SKIP_BUILD !== '1') buildInto(DIST_DIR);
-    server = await startVisitsServer(PORT, {
+    server = await startServer(PORT, {
       DATABASE_URL: dbUrl(DB_NAME),
       NEXT_DIST_DIR: DIST_DIR,
       PORT: String(PORT),

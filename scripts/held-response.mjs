@@ -1,5 +1,6 @@
 // Holds back a response's body until it is complete, so that a wrapper can send another body
-// in its place (scripts/not-found-page.mjs, scripts/static-public-pages.mjs).
+// in its place (scripts/not-found-page.mjs, scripts/static-public-pages.mjs,
+// scripts/search-page-cache.mjs), and what those wrappers share.
 //
 // Next sets the status and headers, then either calls writeHead() or flushes the headers just
 // before its first chunk, then writes the body. While a body is held back, its headers are too,
@@ -83,4 +84,44 @@ export function holdResponseBody(res, { hold, finish, maxBytes = 1024 * 1024 }) 
     res.setHeader('content-length', String(out.byteLength));
     return end(out, done);
   };
+}
+
+/** The client router's own requests (RSC payloads), which are not HTML pages. */
+export function isRouterRequest(req) {
+  return req.headers.rsc !== undefined || req.headers['next-router-prefetch'] !== undefined || /[?&]_rsc=/.test(req.url ?? '');
+}
+
+/** An uncompressed HTML answer (scripts/serve.mjs compresses outside every wrapper). */
+export function isPlainHtml(res) {
+  return String(res.getHeader('content-type') ?? '').startsWith('text/html') && res.getHeader('content-encoding') === undefined;
+}
+
+/** A Map of at most `limit` entries that drops the least recently used one first. */
+export class BoundedMap {
+  constructor(limit) {
+    this.limit = limit;
+    this.entries = new Map();
+  }
+  get size() {
+    return this.entries.size;
+  }
+  get(key) {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+  set(key, value) {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value);
+  }
+  delete(key) {
+    this.entries.delete(key);
+  }
+  clear() {
+    this.entries.clear();
+  }
 }

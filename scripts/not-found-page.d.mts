@@ -2,6 +2,4 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export declare function readPrerenderedNotFound(distDir: string): Buffer | null;
 export declare function isErrorShell(body: Buffer): boolean;
-export declare function isRouterRequest(req: Pick<IncomingMessage, 'headers' | 'url'>): boolean;
-export declare function isPlainHtml(res: ServerResponse): boolean;
 export declare function replaceErrorShellOn404(req: IncomingMessage, res: ServerResponse, notFoundHtml: Buffer | null): void;

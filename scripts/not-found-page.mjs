@@ -12,7 +12,7 @@
 // as do the router's own requests (RSC), which the client renders itself.
 import fs from 'node:fs';
 import path from 'node:path';
-import { holdResponseBody } from './held-response.mjs';
+import { holdResponseBody, isPlainHtml, isRouterRequest } from './held-response.mjs';
 
 const ERROR_SHELL = /^<!DOCTYPE html><html id="__next_error__"/i;
 
@@ -28,16 +28,6 @@ export function readPrerenderedNotFound(distDir) {
 /** Whether an answer's opening bytes are Next's empty error shell. */
 export function isErrorShell(body) {
   return ERROR_SHELL.test(body.subarray(0, 64).toString('latin1'));
-}
-
-/** The client router's own requests (RSC payloads), which are not HTML pages. */
-export function isRouterRequest(req) {
-  return req.headers.rsc !== undefined || req.headers['next-router-prefetch'] !== undefined || /[?&]_rsc=/.test(req.url ?? '');
-}
-
-/** An uncompressed HTML answer (scripts/serve.mjs compresses outside every wrapper). */
-export function isPlainHtml(res) {
-  return String(res.getHeader('content-type') ?? '').startsWith('text/html') && res.getHeader('content-encoding') === undefined;
 }
 
 /**

@@ -12,8 +12,7 @@
 // Never kept: an answer with Set-Cookie (it belongs to one client), anything but a complete
 // 200 HTML answer, a request carrying a conditional or a Range header.
 import { CLEAR_SEARCH_PAGES } from '../lib/search-pages-hook.mjs';
-import { holdResponseBody } from './held-response.mjs';
-import { isPlainHtml, isRouterRequest } from './not-found-page.mjs';
+import { BoundedMap, holdResponseBody, isPlainHtml, isRouterRequest } from './held-response.mjs';
 
 export const SEARCH_PAGE_TTL_MS = 10_000;
 export const SEARCH_PAGE_MAX_ENTRIES = 500;
@@ -23,8 +22,8 @@ const SEARCH_PATH = '/tim-kiem';
 const PER_ANSWER = new Set(['content-length', 'connection', 'keep-alive', 'transfer-encoding', 'date', 'set-cookie']);
 
 export function createSearchPageCache({ ttlMs = SEARCH_PAGE_TTL_MS, maxEntries = SEARCH_PAGE_MAX_ENTRIES, now = () => Date.now() } = {}) {
-  /** url → { at, headers, body }, oldest first. */
-  const entries = new Map();
+  /** url → { at, headers, body }. */
+  const entries = new BoundedMap(maxEntries);
   /** Bumped by clear(): an answer rendered before a clear is not kept after it. */
   let generation = 0;
 
@@ -67,9 +66,7 @@ export function createSearchPageCache({ ttlMs = SEARCH_PAGE_TTL_MS, maxEntries =
       finish: (body) => {
         if (startedIn === generation && res.getHeader('set-cookie') === undefined) {
           const headers = Object.entries(res.getHeaders()).filter(([name]) => !PER_ANSWER.has(name));
-          entries.delete(url);
           entries.set(url, { at: now(), headers, body });
-          while (entries.size > maxEntries) entries.delete(entries.keys().next().value);
         }
         return body;
       },

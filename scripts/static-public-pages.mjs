@@ -18,8 +18,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { holdResponseBody } from './held-response.mjs';
-import { isPlainHtml, isRouterRequest } from './not-found-page.mjs';
+import { BoundedMap, holdResponseBody, isPlainHtml, isRouterRequest } from './held-response.mjs';
 
 const STAFF_OR_API = /^\/(?:admin|dang-nhap|xem-truoc|api|_next)(?:\/|$)/;
 
@@ -61,29 +60,9 @@ export function readerScriptTag(publicDir) {
 const OUR_ETAG_SUFFIX = '-r"';
 const ourEtag = (etag) => (etag.endsWith('"') ? `${etag.slice(0, -1)}${OUR_ETAG_SUFFIX}` : etag);
 
-/** Transformed pages by Next's ETag (null: left as it was): a cached page is transformed once, not per request. */
-class TransformCache {
-  constructor(limit) {
-    this.limit = limit;
-    this.entries = new Map();
-  }
-  get(key) {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-  set(key, value) {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value);
-  }
-}
-
 export function createStaticPublicPages({ readerTag, cacheEntries = 256 }) {
-  const cache = new TransformCache(cacheEntries);
+  // Transformed pages by Next's ETag (null: left as it was): a cached page is transformed once, not per request.
+  const cache = new BoundedMap(cacheEntries);
 
   /** Wraps `res` before Next handles `req`. */
   return function serveWithoutRuntime(req, res) {
