@@ -1,6 +1,7 @@
 import localFont from 'next/font/local';
 
-// Noto Sans/Serif (OFL), self-hosted: the build has no access to Google Fonts.
+// Noto Sans/Serif (OFL), self-hosted: the build has no access to Google Fonts. Loaded on the
+// newsroom's screens (app/(admin)/admin/layout.tsx); readers' pages use the system's fonts (app/layout.tsx).
 // Each subset is its own face with its unicode-range, so Vietnamese glyphs
 // (ă, đ, ơ, ư, ệ …) load only where needed and never fall back to a system font.
 // next/font options must be literals, hence the repeated ranges.

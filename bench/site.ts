@@ -19,7 +19,7 @@ import { buildInto, loadMedian, percentile, printTable, startServer, type LoadRe
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const DATA_DIR = path.resolve(process.env.BENCH_DATA_DIR ?? `data/bench-${ARTICLES}`);
-const DIST_DIR = '.next-bench';
+const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next-bench';
 // What readers type: with and without diacritics, common words (in ~40% of
 // the corpus), rarer names, a quoted phrase, an excluded word, a long query.
 const SEARCH_TERMS = [

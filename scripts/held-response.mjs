@@ -1,6 +1,6 @@
 // Holds back a response's body until it is complete, so that a wrapper can send another body
 // in its place (scripts/not-found-page.mjs, scripts/static-public-pages.mjs,
-// scripts/search-page-cache.mjs), and what those wrappers share.
+// scripts/rendered-page-cache.mjs), and what those wrappers share.
 //
 // Next sets the status and headers, then either calls writeHead() or flushes the headers just
 // before its first chunk, then writes the body. While a body is held back, its headers are too,

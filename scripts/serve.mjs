@@ -11,8 +11,8 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readPrerenderedNotFound, replaceErrorShellOn404 } from './not-found-page.mjs';
-import { createSearchPageCache } from './search-page-cache.mjs';
-import { createStaticPublicPages, readerScriptTag } from './static-public-pages.mjs';
+import { createRenderedPageCache } from './rendered-page-cache.mjs';
+import { buildStylesheets, createStaticPublicPages, readerScriptTag } from './static-public-pages.mjs';
 import { declarePeerStamping, stampPeer } from './peer-header.mjs';
 
 // What `next start` does before loading anything: next.config.mjs reads NODE_ENV.
@@ -37,12 +37,13 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 let handle;
 let notFoundHtml = null;
 let withoutRuntime = () => {};
-// A repeated search is answered from the pages kept for a few seconds (scripts/search-page-cache.mjs).
-const searchPages = createSearchPageCache();
+// A cached page or a repeated search is answered from the finished pages kept for a moment
+// (scripts/rendered-page-cache.mjs), without asking Next.
+const renderedPages = createRenderedPageCache();
 async function respond(req, res) {
-  if (searchPages.serve(req, res)) return;
+  if (renderedPages.serve(req, res)) return;
   // Wrappers run in the reverse order of their installation: Next writes through the last one,
-  // so the search page kept above is the one sent, after the wrappers below.
+  // so the page kept above is the one sent, after the wrappers below.
   // Readers' pages go out without Next's client runtime (scripts/static-public-pages.mjs) …
   withoutRuntime(req, res);
   // … and a page's notFound() as a readable page, not Next's empty error shell (scripts/not-found-page.mjs).
@@ -69,9 +70,13 @@ try {
   console.error(error);
   process.exit(1);
 }
-notFoundHtml = readPrerenderedNotFound(process.env.NEXT_DIST_DIR || '.next');
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+notFoundHtml = readPrerenderedNotFound(distDir);
 if (process.env.PUBLIC_PAGES_RUNTIME !== 'next') {
-  withoutRuntime = createStaticPublicPages({ readerTag: readerScriptTag(path.join(process.cwd(), 'public')) });
+  withoutRuntime = createStaticPublicPages({
+    readerTag: readerScriptTag(path.join(process.cwd(), 'public')),
+    stylesheet: buildStylesheets(path.resolve(distDir)),
+  });
 }
 // From here on every request is stamped (server/http/request-client-ip.ts believes the header only then).
 declarePeerStamping();

@@ -11,6 +11,10 @@
 // preloads from the HTML and adds one small script of ours, public/reader.js, which does the
 // three bits. Links become ordinary page loads, as on any news site.
 //
+// The page's own stylesheets go inline (`<style>`), read once from the build: on a phone the
+// separate request for them cost a round trip before the first paint (Lighthouse: FCP 1.7 s,
+// Speed Index 3.9 s, "render-blocking resource"), for 7 KB of gzip that now travels with the page.
+//
 // Left alone: staff areas (/admin, /dang-nhap, /xem-truoc), API routes, the router's own
 // requests, anything but HTML, and a page still streaming a Suspense boundary (its content
 // needs the runtime to be revealed). JSON-LD blocks are data, not scripts, and stay.
@@ -35,14 +39,56 @@ const isScriptPreload = (tag) => /\brel="modulepreload"/i.test(tag) || (/\brel="
 // React's markers of a boundary still waiting for content that a script would reveal.
 const PENDING_BOUNDARY = /<!--\$\?-->|<template id="B:/;
 
+/** The href of a `<link rel="stylesheet">` of the build's own, or null for any other tag. */
+function ownStylesheetHref(tag) {
+  if (!/\brel="stylesheet"/i.test(tag)) return null;
+  const href = /\bhref="([^"]+)"/i.exec(tag)?.[1];
+  return href && /^\/_next\/static\/[\w./-]+\.css$/.test(href) && !href.includes('..') ? href : null;
+}
+
 /**
  * The page without the client runtime, with `readerTag` at the end of <head>; null when the
  * page must keep its runtime (a boundary is still pending) or is not a full document.
+ * `stylesheet(href)` gives the text of one of the build's stylesheets (null: keep the link).
  */
-export function withoutClientRuntime(html, readerTag) {
+export function withoutClientRuntime(html, readerTag, stylesheet = () => null) {
   if (PENDING_BOUNDARY.test(html) || !html.includes('</head>')) return null;
-  const stripped = html.replace(EXECUTABLE_SCRIPT, '').replace(LINK, (tag) => (isScriptPreload(tag) ? '' : tag));
+  const stripped = html.replace(EXECUTABLE_SCRIPT, '').replace(LINK, (tag) => {
+    if (isScriptPreload(tag)) return '';
+    const href = ownStylesheetHref(tag);
+    const css = href ? stylesheet(href) : null;
+    // A stylesheet that could close the element early stays a link.
+    return css === null || /<\/style/i.test(css) ? tag : `<style data-href="${href}">${css}</style>`;
+  });
   return stripped.replace('</head>', `${readerTag}</head>`);
+}
+
+/**
+ * The stylesheet's relative `url(…)`s (its fonts: `../media/x.woff2`) made absolute paths:
+ * inline, they would otherwise resolve against the page's URL.
+ */
+export function withAbsoluteUrls(css, href) {
+  return css.replace(/url\((['"]?)([^'")]+)\1\)/g, (whole, quote, ref) => {
+    if (/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(ref)) return whole;
+    return `url(${quote}${new URL(ref, `http://build${href}`).pathname}${quote})`;
+  });
+}
+
+/** Reads the build's stylesheets (`/_next/static/…` → `<distDir>/static/…`), each once. */
+export function buildStylesheets(distDir) {
+  const texts = new Map();
+  return (href) => {
+    if (!texts.has(href)) {
+      let css = null;
+      try {
+        css = withAbsoluteUrls(fs.readFileSync(path.join(distDir, href.slice('/_next'.length)), 'utf8'), href);
+      } catch {
+        // Not in this build: the link stays and the browser fetches it.
+      }
+      texts.set(href, css);
+    }
+    return texts.get(href);
+  };
 }
 
 /** The tag that loads public/reader.js, with a content hash so it can be cached for a year. */
@@ -60,7 +106,7 @@ export function readerScriptTag(publicDir) {
 const OUR_ETAG_SUFFIX = '-r"';
 const ourEtag = (etag) => (etag.endsWith('"') ? `${etag.slice(0, -1)}${OUR_ETAG_SUFFIX}` : etag);
 
-export function createStaticPublicPages({ readerTag, cacheEntries = 256 }) {
+export function createStaticPublicPages({ readerTag, stylesheet = () => null, cacheEntries = 256 }) {
   // Transformed pages by Next's ETag (null: left as it was): a cached page is transformed once, not per request.
   const cache = new BoundedMap(cacheEntries);
 
@@ -80,7 +126,7 @@ export function createStaticPublicPages({ readerTag, cacheEntries = 256 }) {
         const key = typeof etag === 'string' ? `${res.statusCode} ${etag}` : null;
         let out = key ? cache.get(key) : undefined;
         if (out === undefined) {
-          const html = withoutClientRuntime(body.toString('utf8'), readerTag);
+          const html = withoutClientRuntime(body.toString('utf8'), readerTag, stylesheet);
           out = html === null ? null : Buffer.from(html, 'utf8');
           if (key) cache.set(key, out);
         }

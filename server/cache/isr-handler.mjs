@@ -12,6 +12,7 @@
 // `delete(key, kind)`. `withStorePolicy(Store)` puts the policy in front.
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { clearRenderedPages } from '../../lib/rendered-pages-hook.mjs';
 import { isStorable, ValueKind } from './store-policy.mjs';
 
 const require = createRequire(import.meta.url);
@@ -29,7 +30,8 @@ function kindOf(data, ctx) {
  * Wraps a store so that refused values are not written. A refused value for
  * a key that held one (an article since unpublished: its page now renders
  * 404) deletes the old entry, so neither a restart (tag invalidations are not
- * persisted) nor a stale-while-revalidate read can bring it back.
+ * persisted) nor a stale-while-revalidate read can bring it back. A tag
+ * invalidation also drops the rendered pages the server keeps.
  *
  * @template {new (...args: any[]) => { set(key: string, data: unknown, ctx: any): Promise<void>; delete(key: string, kind: string | undefined): Promise<void> }} S
  * @param {S} Store
@@ -39,6 +41,13 @@ export function withStorePolicy(Store) {
     async set(key, data, ctx) {
       if (isStorable(data)) return super.set(key, data, ctx);
       await this.delete(key, kindOf(data, ctx));
+    }
+
+    // The finished pages the production server keeps for a moment (scripts/rendered-page-cache.mjs)
+    // go with any tag: a revalidated page is not answered from there either.
+    async revalidateTag(tags, durations) {
+      clearRenderedPages();
+      return super.revalidateTag(tags, durations);
     }
   };
 }

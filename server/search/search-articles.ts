@@ -2,7 +2,7 @@ import 'server-only';
 import { searchPublishedArticles, type SearchPage } from '@/db/queries/search';
 import { ResultCache } from '@/lib/cache/result-cache';
 import { foldVietnamese } from '@/lib/search-query';
-import { clearSearchPages } from '@/lib/search-pages-hook.mjs';
+import { clearRenderedPages } from '@/lib/rendered-pages-hook.mjs';
 
 /**
  * Search results are kept for a few seconds, so a popular query costs one
@@ -46,6 +46,6 @@ export function searchArticles(query: string, page: number): Promise<SearchPage>
 /** After an editorial change to public content: the next search reads the database. */
 export function clearSearchResults(): void {
   searchCache().clear();
-  // And the rendered search pages the production server keeps for as long (scripts/search-page-cache.mjs).
-  clearSearchPages();
+  // And the rendered pages the production server keeps (scripts/rendered-page-cache.mjs).
+  clearRenderedPages();
 }

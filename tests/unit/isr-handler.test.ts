@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLEAR_RENDERED_PAGES } from '@/lib/rendered-pages-hook.mjs';
 import BoundedFileStore from '@/server/cache/isr-handler.mjs';
 import { isStorable } from '@/server/cache/store-policy.mjs';
 
@@ -142,5 +143,18 @@ describe('the cache handler on the file system', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await handler().revalidateTag(['article:sua-lai'], { expire: 0 });
     expect(await handler().get(key, pageCtx)).toBeNull();
+  });
+
+  it('drops the pages the production server keeps on every tag revalidation', async () => {
+    const globals = globalThis as Record<symbol, unknown>;
+    let clears = 0;
+    globals[CLEAR_RENDERED_PAGES] = () => clears++;
+    try {
+      await handler().revalidateTag(['settings'], { expire: 0 });
+      await handler().revalidateTag(['_N_T_/bai-viet/a', 'article:a'], { expire: 0 });
+      expect(clears).toBe(2);
+    } finally {
+      delete globals[CLEAR_RENDERED_PAGES];
+    }
   });
 });

@@ -1,7 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaticPublicPages, isReaderPath, withoutClientRuntime } from '../../scripts/static-public-pages.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildStylesheets, createStaticPublicPages, withAbsoluteUrls, isReaderPath, withoutClientRuntime } from '../../scripts/static-public-pages.mjs';
 
 // The shape of a page Next renders: script preloads, async chunks, inline RSC data, JSON-LD.
 const PAGE = [
@@ -49,6 +52,49 @@ describe('a reader\'s page without the client runtime', () => {
   it('applies to readers\' paths only', () => {
     for (const path of ['/', '/bai-viet/a', '/chuyen-muc/kinh-te/trang/2', '/tim-kiem', '/gioi-thieu', '/khong-co']) expect(isReaderPath(path)).toBe(true);
     for (const path of ['/admin', '/admin/bai-viet/1', '/dang-nhap', '/xem-truoc/3', '/api/visits', '/_next/static/x.js']) expect(isReaderPath(path)).toBe(false);
+  });
+});
+
+describe('the page\'s stylesheets, inline', () => {
+  const css = 'body{color:#0f172a}';
+  const stylesheet = (href: string) => (href === '/_next/static/chunks/site.css' ? css : null);
+
+  it('puts the build\'s stylesheet in a <style> in place of its link', () => {
+    const out = withoutClientRuntime(PAGE, READER, stylesheet)!;
+    expect(out).toContain(`<style data-href="/_next/static/chunks/site.css">${css}</style>`);
+    expect(out).not.toContain('rel="stylesheet"');
+  });
+
+  it('keeps the link for a stylesheet it cannot read, or one that could close the element', () => {
+    expect(withoutClientRuntime(PAGE, READER, () => null)).toContain('<link rel="stylesheet" href="/_next/static/chunks/site.css"');
+    expect(withoutClientRuntime(PAGE, READER, () => 'a{}</style><script>alert(1)</script>')).toContain('<link rel="stylesheet"');
+  });
+
+  it('never reads a link outside the build\'s static files', () => {
+    const asked: string[] = [];
+    const other = PAGE.replace('/_next/static/chunks/site.css', 'https://cdn.example/x.css') + '<link rel="stylesheet" href="/_next/static/../../secret.css"/>';
+    withoutClientRuntime(other, READER, (href: string) => (asked.push(href), css));
+    expect(asked).toEqual([]);
+  });
+
+  it('makes the stylesheet\'s relative URLs absolute, as they were from its own address', () => {
+    const href = '/_next/static/chunks/fonts.css';
+    expect(withAbsoluteUrls('@font-face{src:url(../media/noto.woff2) format("woff2")}', href)).toBe('@font-face{src:url(/_next/static/media/noto.woff2) format("woff2")}');
+    expect(withAbsoluteUrls('a{background:url("x.png")}', href)).toBe('a{background:url("/_next/static/chunks/x.png")}');
+    for (const kept of ['url(/abs.png)', 'url(data:image/png;base64,AAA)', 'url(https://cdn.example/a.png)', 'url(#clip)']) {
+      expect(withAbsoluteUrls(`a{b:${kept}}`, href)).toBe(`a{b:${kept}}`);
+    }
+  });
+
+  it('reads the stylesheets from the build folder, once each', () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'toa-soan-dist-'));
+    fs.mkdirSync(path.join(dist, 'static', 'chunks'), { recursive: true });
+    fs.writeFileSync(path.join(dist, 'static', 'chunks', 'site.css'), css);
+    const read = buildStylesheets(dist);
+    expect(read('/_next/static/chunks/site.css')).toBe(css);
+    fs.rmSync(dist, { recursive: true });
+    expect(read('/_next/static/chunks/site.css')).toBe(css);
+    expect(read('/_next/static/chunks/missing.css')).toBeNull();
   });
 });
 

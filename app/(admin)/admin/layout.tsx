@@ -3,6 +3,7 @@ import { AdminShell } from '@/components/admin/AdminShell';
 import { countPendingArticles } from '@/db/queries/admin-counts';
 import { requirePageUser } from '@/server/auth/page-guard';
 import { isEditor, roleLabels, sectionsFor } from '@/lib/auth/roles';
+import { fontVariables } from '../../fonts';
 import '../../admin.css';
 
 export const metadata: Metadata = {
@@ -15,13 +16,16 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const user = await requirePageUser();
   const pendingCount = isEditor(user.role) ? await countPendingArticles() : null;
   return (
-    <AdminShell
-      sections={sectionsFor(user.role).map(({ href, label }) => ({ href, label }))}
-      userName={user.name}
-      roleLabel={roleLabels[user.role]}
-      pendingCount={pendingCount}
-    >
-      {children}
-    </AdminShell>
+    // `contents`: the fonts' variables and family are inherited without a box of their own.
+    <div className={`contents font-sans ${fontVariables}`}>
+      <AdminShell
+        sections={sectionsFor(user.role).map(({ href, label }) => ({ href, label }))}
+        userName={user.name}
+        roleLabel={roleLabels[user.role]}
+        pendingCount={pendingCount}
+      >
+        {children}
+      </AdminShell>
+    </div>
   );
 }

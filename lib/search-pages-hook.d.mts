@@ -1,2 +1,0 @@
-export declare const CLEAR_SEARCH_PAGES: unique symbol;
-export declare function clearSearchPages(): void;
