@@ -104,6 +104,18 @@ export const envSchema = z.object({
 
   /** Unset: DATA_DIR/media. */
   MEDIA_DIR: text(),
+  /** Set: uploaded media live in this S3-compatible bucket instead of MEDIA_DIR (server/media/s3-storage.ts). */
+  S3_BUCKET: text(),
+  /** Unset: AWS's own endpoint for S3_REGION; set for any other S3-compatible store. */
+  S3_ENDPOINT: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'phải là địa chỉ http(s) của kho S3, ví dụ http://127.0.0.1:9000' }).optional()),
+  S3_REGION: z.preprocess(blankToUndefined, z.string().default('us-east-1')),
+  S3_ACCESS_KEY_ID: text(),
+  S3_SECRET_ACCESS_KEY: text(),
+  /** Path-style URLs (endpoint/bucket/key), which most stores other than AWS need. */
+  S3_FORCE_PATH_STYLE: flag(false),
+
+  /** Set: the route and data cache is shared by every instance through this Redis (server/cache/isr-handler.mjs). */
+  REDIS_URL: z.preprocess(blankToUndefined, z.string().regex(/^rediss?:\/\//, { error: 'phải là địa chỉ redis://host:6379 (hoặc rediss:// cho TLS)' }).optional()),
 
   // A shorter interval would have every instance fight for the rollup lock all the time.
   VISIT_ROLLUP_INTERVAL_MS: integer({ min: 200, fallback: 20_000, expected: 'phải là số mili giây nguyên, từ 200 trở lên' }),
@@ -118,13 +130,17 @@ export const envSchema = z.object({
   if (config.TRUSTED_PROXY_HOPS > 0 && config.TRUSTED_PROXIES.length > 0) {
     ctx.addIssue({ code: 'custom', path: ['TRUSTED_PROXIES'], message: 'không dùng cùng TRUSTED_PROXY_HOPS: chỉ đặt một trong hai' });
   }
+  // Half an S3 configuration would silently keep media on the local disk.
+  if (config.S3_BUCKET && (!config.S3_ACCESS_KEY_ID || !config.S3_SECRET_ACCESS_KEY)) {
+    ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'cần kèm S3_ACCESS_KEY_ID và S3_SECRET_ACCESS_KEY' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
 export type EnvName = keyof typeof envSchema.shape;
 
 /** Never echoed in an error message: they are or contain passwords. */
-const SECRET_NAMES: ReadonlySet<string> = new Set<EnvName>(['AUTH_SECRET', 'DATABASE_URL']);
+const SECRET_NAMES: ReadonlySet<string> = new Set<EnvName>(['AUTH_SECRET', 'DATABASE_URL', 'S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID', 'REDIS_URL']);
 
 /** Parses `source`; throws one Error naming every wrong variable, in Vietnamese. */
 export function parseEnv(source: EnvSource): Env {

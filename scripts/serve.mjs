@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readPrerenderedNotFound, replaceErrorShellOn404 } from './not-found-page.mjs';
 import { createRenderedPageCache } from './rendered-page-cache.mjs';
+import { expireEveryCachedPage, resolvedSiteUrl, siteUrlChanged } from './site-url-marker.mjs';
 import { buildStylesheets, createStaticPublicPages, readerScriptTag } from './static-public-pages.mjs';
 import { declarePeerStamping, stampPeer } from './peer-header.mjs';
 
@@ -71,6 +72,9 @@ try {
   process.exit(1);
 }
 const distDir = process.env.NEXT_DIST_DIR || '.next';
+// Pages cached under another SITE_URL carry its absolute URLs: none of them is served (scripts/site-url-marker.mjs).
+const siteUrl = resolvedSiteUrl(process.env);
+if (siteUrlChanged(path.resolve(distDir), siteUrl)) await expireEveryCachedPage();
 notFoundHtml = readPrerenderedNotFound(distDir);
 if (process.env.PUBLIC_PAGES_RUNTIME !== 'next') {
   withoutRuntime = createStaticPublicPages({

@@ -8,14 +8,17 @@ import { env } from '../lib/env';
 
 /**
  * Parses the environment once (the values are kept for every later reader,
- * lib/env.ts) and resolves the session secret. Next logs a failed register()
+ * lib/env.ts), requires SITE_URL of a deployment and resolves the session secret. Next logs a failed register()
  * and serves 500s anyway: a misconfigured server must not look alive to a
  * load balancer, so it prints the reason and stops instead.
  */
 export async function checkConfigurationOrExit(): Promise<void> {
   try {
     const { loadEnv } = await import('../lib/env');
-    loadEnv();
+    const config = loadEnv();
+    const { missingSiteUrl } = await import('../lib/site-url');
+    const siteUrlProblem = missingSiteUrl(config);
+    if (siteUrlProblem) throw new Error(siteUrlProblem);
     const { authSecret } = await import('./auth/secret');
     authSecret();
   } catch (error) {

@@ -15,6 +15,8 @@ describe('parseEnv', () => {
       MIGRATIONS_DIR: 'drizzle',
       SEED_DEMO: true,
       PORT: 3000,
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: false,
       TRUSTED_PROXY_HOPS: 0,
       TRUSTED_PROXIES: [],
       AUTH_IDLE_TIMEOUT_MINUTES: 120,
