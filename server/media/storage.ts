@@ -4,11 +4,12 @@ import path from 'node:path';
 import { dataRoot } from '@/db/client';
 import { env, type Env } from '@/lib/env';
 import { MEDIA_KEY_PATTERN } from '@/lib/media/keys';
+import { s3ConfigFromEnv, S3Storage, type S3Env } from './s3-storage';
 
 /**
  * Where uploaded files live. The local disk is the default; an S3-compatible
- * store implements the same three calls and replaces it without touching
- * the upload or serving code.
+ * store (server/media/s3-storage.ts, when S3_BUCKET is set) implements the
+ * same three calls and replaces it without touching the upload or serving code.
  */
 export interface MediaStorage {
   put(key: string, data: Buffer, contentType: string): Promise<void>;
@@ -20,6 +21,12 @@ const contentTypes: Record<string, string> = { jpg: 'image/jpeg', png: 'image/pn
 
 export function contentTypeOfKey(key: string): string {
   return contentTypes[key.slice(key.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+}
+
+const mediaContentTypes: ReadonlySet<string> = new Set(Object.values(contentTypes));
+/** One of the image types this site stores and serves. */
+export function isMediaContentType(contentType: string): boolean {
+  return mediaContentTypes.has(contentType);
 }
 
 export class LocalDiskStorage implements MediaStorage {
@@ -58,8 +65,16 @@ export function mediaRoot(config: Pick<Env, 'MEDIA_DIR' | 'DATA_DIR'> = env()): 
   return path.resolve(/*turbopackIgnore: true*/ config.MEDIA_DIR ?? path.join(dataRoot(config), 'media'));
 }
 
+type StorageEnv = Pick<Env, 'MEDIA_DIR' | 'DATA_DIR'> & S3Env;
+
+/** The bucket named by S3_BUCKET when it is set (shared by every instance), the local media folder otherwise. */
+export function mediaStorageFromEnv(config: StorageEnv): MediaStorage {
+  const s3 = s3ConfigFromEnv(config);
+  return s3 ? new S3Storage(s3) : new LocalDiskStorage(mediaRoot(config));
+}
+
 let storage: MediaStorage | undefined;
 export function getMediaStorage(): MediaStorage {
-  storage ??= new LocalDiskStorage(mediaRoot());
+  storage ??= mediaStorageFromEnv(env());
   return storage;
 }
