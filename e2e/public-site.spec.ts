@@ -144,6 +144,12 @@ test.describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   }
 });
 
+// The stylesheet is inline (scripts/static-public-pages.mjs), so the checker now reads it too. Its
+// CSS parser predates two features Tailwind 4 emits on purpose: `@property` (registered custom
+// properties, Baseline 2024) and `margin-trim` inside an `@supports` test that detects old
+// Safari. Exactly these two messages are not errors of the page; every other CSS or HTML error is.
+const UNKNOWN_TO_THE_CHECKERS_CSS_PARSER = [/^CSS: Unrecognized at-rule “@property”\.?$/, /^CSS: “margin-trim”: Property “margin-trim” doesn't exist\.?$/];
+
 test.describe('markup (Nu Html Checker)', () => {
   test('no error on any public page', async ({ request }) => {
     test.setTimeout(120_000);
@@ -163,7 +169,8 @@ test.describe('markup (Nu Html Checker)', () => {
         report = String((error as { stderr?: Buffer }).stderr ?? error);
       }
       const messages = report ? (JSON.parse(report) as { messages: { url: string; message: string; extract?: string }[] }).messages : [];
-      expect(messages.map((m) => `${path.basename(m.url)}: ${m.message} — ${m.extract ?? ''}`)).toEqual([]);
+      const errors = messages.filter((m) => !UNKNOWN_TO_THE_CHECKERS_CSS_PARSER.some((known) => known.test(m.message)));
+      expect(errors.map((m) => `${path.basename(m.url)}: ${m.message} — ${m.extract ?? ''}`)).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
