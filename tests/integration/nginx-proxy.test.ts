@@ -68,6 +68,8 @@ describe.skipIf(!nginxBinary && !process.env.CI)('deploy/nginx/toa-soan.conf in 
         oneHop: clientIp(seen, trust({ TRUSTED_PROXY_HOPS: '1' })),
       };
       res.setHeader('content-type', 'application/json');
+      // As the app's per-request answers say: nginx must not keep it, so every request here reaches this backend.
+      res.setHeader('cache-control', 'private, no-store');
       res.end(JSON.stringify(echo));
     });
     await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
@@ -79,8 +81,11 @@ describe.skipIf(!nginxBinary && !process.env.CI)('deploy/nginx/toa-soan.conf in 
       .readFileSync(shippedConfig, 'utf8')
       .replace(/^\s*listen \[::\]:80[^;]*;\s*$/gm, '')
       .replace(/^(\s*)listen 80( default_server)?;/gm, `$1listen 127.0.0.1:${nginxPort}$2;`)
-      .replace('server 127.0.0.1:3000;', `server 127.0.0.1:${backendPort};`);
-    expect(site, 'the test found the listen and upstream lines it rewrites').toContain(`server 127.0.0.1:${backendPort};`);
+      // Every app instance of the upstream is this one backend; the caches live in the temp prefix.
+      .replace(/^(\s*)server 127\.0\.0\.1:300\d\b/gm, `$1server 127.0.0.1:${backendPort}`)
+      .replace(/(proxy_cache_path )\/var\/cache\/(\S+)/g, (_, directive: string, name: string) => `${directive}${path.join(prefix, name)}`);
+    expect(site, 'the test found the listen and upstream lines it rewrites').toContain(`server 127.0.0.1:${backendPort} `);
+    expect(site).not.toMatch(/\/var\/cache\//);
     expect(site).toContain(`listen 127.0.0.1:${nginxPort} default_server;`);
     fs.writeFileSync(path.join(prefix, 'toa-soan.conf'), site);
     const temp = (name: string) => path.join(prefix, 'tmp', name);
