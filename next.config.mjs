@@ -21,10 +21,13 @@ const NOT_UTF8 = `(?!${UTF8_CHAR}*$).+`;
 const nextConfig = {
   // Lets a second build (benchmarks, parallel work) use its own folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // The route and data cache: Next's file cache, minus 404s and null results
-  // for invented URLs (server/cache/isr-handler.mjs). It keeps Next's bounded
-  // in-memory copy (cacheMaxMemorySize, 50 MB); a shared store must set it to 0.
+  // The route and data cache, minus 404s and null results for invented URLs
+  // (server/cache/isr-handler.mjs): Next's file cache with its bounded
+  // in-memory copy (cacheMaxMemorySize, 50 MB), or with REDIS_URL one Redis
+  // shared by every instance and no in-memory copy, which would go on serving
+  // a page another instance has revalidated.
   cacheHandler: fileURLToPath(new URL('./server/cache/isr-handler.mjs', import.meta.url)),
+  ...(process.env.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
   // PGlite loads its WASM and contrib extensions from its own package folder;
   // bundling it breaks those relative URLs.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'sharp'],

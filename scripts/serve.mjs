@@ -74,7 +74,8 @@ try {
 const distDir = process.env.NEXT_DIST_DIR || '.next';
 // Pages cached under another SITE_URL carry its absolute URLs: none of them is served (scripts/site-url-marker.mjs).
 const siteUrl = resolvedSiteUrl(process.env);
-if (siteUrlChanged(path.resolve(distDir), siteUrl)) await expireEveryCachedPage();
+// A shared Redis store keeps its entries under the build's and the address's own namespace instead.
+if (siteUrlChanged(path.resolve(distDir), siteUrl) && !process.env.REDIS_URL) await expireEveryCachedPage();
 notFoundHtml = readPrerenderedNotFound(distDir);
 if (process.env.PUBLIC_PAGES_RUNTIME !== 'next') {
   withoutRuntime = createStaticPublicPages({

@@ -29,5 +29,6 @@ export declare class FileStore implements CacheStore {
   delete(key: string, kind: string | undefined): Promise<void>;
 }
 
-declare const BoundedFileStore: typeof FileStore;
-export default BoundedFileStore;
+/** FileStore, or with REDIS_URL (outside `next build`) RedisStore, behind the store policy. */
+declare const BoundedStore: new (ctx: CacheHandlerContext) => CacheStore & { resetRequestCache(): void };
+export default BoundedStore;

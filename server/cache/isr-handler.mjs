@@ -5,14 +5,17 @@
 // deleted. Plain ESM: Next imports this file at run time (and in build
 // workers), outside the bundle, so it cannot be TypeScript on Node 20.
 //
-// The storage contract, for another store (a shared one for several
-// instances): a class with Next's cache-handler methods — `get(key, ctx)`,
-// `set(key, data, ctx)`, `revalidateTag(tags, durations)`,
-// `resetRequestCache()` — constructed with Next's handler context, plus
-// `delete(key, kind)`. `withStorePolicy(Store)` puts the policy in front.
+// The storage contract, for another store: a class with Next's cache-handler
+// methods — `get(key, ctx)`, `set(key, data, ctx)`, `revalidateTag(tags,
+// durations)`, `resetRequestCache()` — constructed with Next's handler
+// context, plus `delete(key, kind)`. `withStorePolicy(Store)` puts the policy
+// in front. With REDIS_URL the store is Redis, shared by every instance
+// (server/cache/redis-store.mjs); `next build` keeps the files, so a build
+// never needs Redis and never fills it with the build's own renders.
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { clearRenderedPages } from '../../lib/rendered-pages-hook.mjs';
+import { RedisStore } from './redis-store.mjs';
 import { isStorable, ValueKind } from './store-policy.mjs';
 
 const require = createRequire(import.meta.url);
@@ -71,4 +74,6 @@ export class FileStore extends FileSystemCache {
   }
 }
 
-export default withStorePolicy(FileStore);
+const building = process.env.NEXT_PHASE === 'phase-production-build';
+
+export default withStorePolicy(process.env.REDIS_URL && !building ? RedisStore : FileStore);
