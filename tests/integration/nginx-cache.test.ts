@@ -14,20 +14,14 @@
  * Nothing here touches a database: it runs in the int-pglite project only.
  * Skipped, with a message, where nginx is not installed; .ci/run installs it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDriver } from '../support/database';
+import { prepareNginx, SERVER_NAME, skipWithoutNginx, type TestNginx } from '../support/nginx';
 
-const root = path.resolve(__dirname, '../..');
-const shippedConfig = path.join(root, 'deploy', 'nginx', 'toa-soan.conf');
-const SERVER_NAME = 'toa-soan.example.vn';
 /** What the shipped file promises: proxy_cache_valid for pages, plus nginx's whole-second clock… */
 const FRESH_MS = 5_000;
 const CLOCK_SLACK_MS = 1_000;
@@ -37,11 +31,6 @@ const OLDEST_COPY_MS = 10_000;
 const ISR_CACHE_CONTROL = 's-maxage=60, stale-while-revalidate=31535940';
 const DYNAMIC_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
 const NEXT_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding';
-
-const nginxBinary = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((candidate) => fs.existsSync(candidate));
-if (!nginxBinary) {
-  console.warn('[nginx-cache.test] Bỏ qua: máy này không có nginx (apt-get install -y nginx-light). CI cài nó trong .ci/run.');
-}
 
 interface Seen {
   /** Arrival order across both instances. */
@@ -74,81 +63,38 @@ interface Answer {
 }
 
 // Skipped only on a developer machine without nginx; under CI (which installs it) a missing binary fails the suite.
-describe.skipIf(testDriver !== 'pglite' || (!nginxBinary && !process.env.CI))('deploy/nginx/toa-soan.conf caching and balancing two app instances', () => {
+describe.skipIf(skipWithoutNginx('nginx-cache.test') || testDriver !== 'pglite')('deploy/nginx/toa-soan.conf caching and balancing two app instances', () => {
   const backends: Backend[] = [];
   let a: Backend;
   let b: Backend;
-  let nginx: ChildProcess | undefined;
-  let nginxPort = 0;
-  let prefix = '';
-  let nginxLog = '';
-  const readLog = () => (nginxLog && fs.existsSync(nginxLog) ? fs.readFileSync(nginxLog, 'utf8') : '');
+  let nginx: TestNginx;
 
   beforeAll(async () => {
-    if (!nginxBinary) throw new Error('nginx không có trên máy CI: .ci/run phải cài nginx-light.');
     a = await startBackend('a');
     backends.push(a);
     b = await startBackend('b');
     backends.push(b);
-    nginxPort = await freePort();
+    nginx = await prepareNginx({ prefixName: 'toa-soan-nginx-cache-', masterProcess: true, workerConnections: 256 });
 
-    prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'toa-soan-nginx-cache-'));
-    const config = fs
-      .readFileSync(shippedConfig, 'utf8')
-      .replace(/^\s*listen \[::\]:80[^;]*;\s*$/gm, '')
-      .replace(/^(\s*)listen 80( default_server)?;/gm, `$1listen 127.0.0.1:${nginxPort}$2;`)
-      .replace(/^(\s*)server 127\.0\.0\.1:3001\b/m, `$1server 127.0.0.1:${a.port}`)
-      .replace(/^(\s*)server 127\.0\.0\.1:3002\b/m, `$1server 127.0.0.1:${b.port}`)
-      .replace(/(proxy_cache_path )\/var\/cache\/(\S+)/g, (_, directive: string, name: string) => `${directive}${path.join(prefix, name)}`);
+    const config = nginx.rewriteShippedConfig((shipped) =>
+      shipped
+        .replace(/^(\s*)server 127\.0\.0\.1:3001\b/m, `$1server 127.0.0.1:${a.port}`)
+        .replace(/^(\s*)server 127\.0\.0\.1:3002\b/m, `$1server 127.0.0.1:${b.port}`),
+    );
     expect(config, 'the test found the upstream lines it rewrites').toMatch(new RegExp(`server 127\\.0\\.0\\.1:${a.port} max_fails`));
     expect(config).toMatch(new RegExp(`server 127\\.0\\.0\\.1:${b.port} max_fails`));
     expect(config, 'both caches live in the temp prefix').not.toMatch(/\/var\/cache\//);
-    expect(config).toContain(`listen 127.0.0.1:${nginxPort} default_server;`);
-    fs.writeFileSync(path.join(prefix, 'toa-soan.conf'), config);
-    const temp = (name: string) => path.join(prefix, 'tmp', name);
-    fs.mkdirSync(path.join(prefix, 'tmp'));
-    nginxLog = path.join(prefix, 'error.log');
-    fs.writeFileSync(
-      path.join(prefix, 'nginx.conf'),
-      [
-        'daemon off;',
-        'master_process on;',
-        'worker_processes 1;',
-        // As root nginx would run its workers as `nobody`, who cannot write into this private temp folder.
-        process.getuid?.() === 0 ? 'user root;' : '',
-        `pid ${path.join(prefix, 'nginx.pid')};`,
-        `error_log ${nginxLog} warn;`,
-        'events { worker_connections 256; }',
-        'http {',
-        '  access_log off;',
-        `  client_body_temp_path ${temp('body')}; proxy_temp_path ${temp('proxy')};`,
-        `  fastcgi_temp_path ${temp('fastcgi')}; uwsgi_temp_path ${temp('uwsgi')}; scgi_temp_path ${temp('scgi')};`,
-        `  include ${path.join(prefix, 'toa-soan.conf')};`,
-        '}',
-        '',
-      ].join('\n'),
-    );
-    nginx = spawn(nginxBinary, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', nginxLog], { stdio: ['ignore', 'inherit', 'inherit'] });
-    await waitForPort(nginxPort, nginx, readLog);
+    expect(config).toContain(`listen 127.0.0.1:${nginx.port} default_server;`);
+    await nginx.start(config);
   });
 
   afterAll(async () => {
-    // SIGTERM to the master: it stops its worker and cache manager before exiting.
-    if (nginx?.pid && nginx.exitCode === null && nginx.signalCode === null) {
-      const exited = new Promise((resolve) => nginx!.once('exit', resolve));
-      nginx.kill('SIGTERM');
-      await exited;
-    }
+    await nginx?.stop();
     await Promise.all(backends.map(stopBackend));
-    if (prefix) fs.rmSync(prefix, { recursive: true, force: true });
   });
 
   it('passes nginx -t', async () => {
-    const check = spawn(nginxBinary!, ['-t', '-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', nginxLog], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    check.stdout!.on('data', (chunk) => (output += chunk));
-    check.stderr!.on('data', (chunk) => (output += chunk));
-    const code = await new Promise((resolve) => check.on('exit', resolve));
+    const { code, output } = await nginx.checkConfig();
     expect(output).toContain('test is successful');
     expect(code).toBe(0);
   });
@@ -394,11 +340,11 @@ describe.skipIf(testDriver !== 'pglite' || (!nginxBinary && !process.env.CI))('d
     expect(failures).toHaveLength(0);
     expect(new Set(answers.map((answer) => answer.headers['x-backend']))).toEqual(new Set(['b']));
     // nginx did try the stopped instance and moved the request on, rather than never picking it.
-    expect(readLog()).toMatch(new RegExp(`connect\\(\\) failed \\(111: Connection refused\\)[^\\n]*upstream: "http://127\\.0\\.0\\.1:${a.port}/`));
+    expect(nginx.readLog()).toMatch(new RegExp(`connect\\(\\) failed \\(111: Connection refused\\)[^\\n]*upstream: "http://127\\.0\\.0\\.1:${a.port}/`));
   });
 
   function viaNginx(url: string, options: RequestOptions = {}): Promise<Answer> {
-    return request(nginxPort, url, { ...options, headers: { host: SERVER_NAME, ...options.headers } });
+    return request(nginx.port, url, { ...options, headers: { host: SERVER_NAME, ...options.headers } });
   }
 
   function requestsFor(url: string, method = 'GET'): Seen[] {
@@ -501,28 +447,4 @@ function request(port: number, url: string, { method = 'GET', headers = {}, body
     req.on('error', reject);
     req.end(body);
   });
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-async function waitForPort(port: number, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && server.exitCode === null) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`nginx did not listen on ${port}: ${log()}`);
 }

@@ -10,26 +10,15 @@
  * loopback) so that "the client" and "nginx" (127.0.0.1) are different addresses.
  * Skipped, with a message, where nginx is not installed; .ci/run installs it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
 import { clientIp, NO_TRUSTED_PROXY, type ClientIpTrust } from '@/lib/http/client-ip';
 import { stampPeer } from '@/scripts/peer-header.mjs';
+import { prepareNginx, SERVER_NAME, skipWithoutNginx, type TestNginx } from '../support/nginx';
 
-const root = path.resolve(__dirname, '../..');
-const shippedConfig = path.join(root, 'deploy', 'nginx', 'toa-soan.conf');
-const SERVER_NAME = 'toa-soan.example.vn';
 const CLIENT_ADDRESS = '127.0.0.2';
-
-const nginxBinary = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((candidate) => fs.existsSync(candidate));
-if (!nginxBinary) {
-  console.warn('[nginx-proxy.test] Bỏ qua: máy này không có nginx (apt-get install -y nginx-light). CI cài nó trong .ci/run.');
-}
 
 const trust = (source: Record<string, string>): ClientIpTrust => {
   const config = parseEnv(source);
@@ -45,16 +34,12 @@ interface Echo {
 }
 
 // Skipped only on a developer machine without nginx; under CI (which installs it) a missing binary fails the suite.
-describe.skipIf(!nginxBinary && !process.env.CI)('deploy/nginx/toa-soan.conf in front of the app', () => {
+describe.skipIf(skipWithoutNginx('nginx-proxy.test'))('deploy/nginx/toa-soan.conf in front of the app', () => {
   let backend: http.Server;
-  let nginx: ChildProcess;
-  let nginxPort = 0;
+  let nginx: TestNginx;
   let backendPort = 0;
-  let prefix = '';
-  let nginxLog = '';
 
   beforeAll(async () => {
-    if (!nginxBinary) throw new Error('nginx không có trên máy CI: .ci/run phải cài nginx-light.');
     backend = http.createServer((req, res) => {
       stampPeer(req);
       const seen = new Headers();
@@ -74,60 +59,25 @@ describe.skipIf(!nginxBinary && !process.env.CI)('deploy/nginx/toa-soan.conf in 
     });
     await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
     backendPort = (backend.address() as AddressInfo).port;
-    nginxPort = await freePort();
+    nginx = await prepareNginx({ prefixName: 'toa-soan-nginx-', masterProcess: false, workerConnections: 64 });
 
-    prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'toa-soan-nginx-'));
-    const site = fs
-      .readFileSync(shippedConfig, 'utf8')
-      .replace(/^\s*listen \[::\]:80[^;]*;\s*$/gm, '')
-      .replace(/^(\s*)listen 80( default_server)?;/gm, `$1listen 127.0.0.1:${nginxPort}$2;`)
-      // Every app instance of the upstream is this one backend; the caches live in the temp prefix.
-      .replace(/^(\s*)server 127\.0\.0\.1:300\d\b/gm, `$1server 127.0.0.1:${backendPort}`)
-      .replace(/(proxy_cache_path )\/var\/cache\/(\S+)/g, (_, directive: string, name: string) => `${directive}${path.join(prefix, name)}`);
+    const site = nginx.rewriteShippedConfig((config) =>
+      // Every app instance of the upstream is this one backend.
+      config.replace(/^(\s*)server 127\.0\.0\.1:300\d\b/gm, `$1server 127.0.0.1:${backendPort}`),
+    );
     expect(site, 'the test found the listen and upstream lines it rewrites').toContain(`server 127.0.0.1:${backendPort} `);
     expect(site).not.toMatch(/\/var\/cache\//);
-    expect(site).toContain(`listen 127.0.0.1:${nginxPort} default_server;`);
-    fs.writeFileSync(path.join(prefix, 'toa-soan.conf'), site);
-    const temp = (name: string) => path.join(prefix, 'tmp', name);
-    fs.mkdirSync(path.join(prefix, 'tmp'));
-    nginxLog = path.join(prefix, 'error.log');
-    fs.writeFileSync(
-      path.join(prefix, 'nginx.conf'),
-      [
-        'daemon off;',
-        'master_process off;',
-        `pid ${path.join(prefix, 'nginx.pid')};`,
-        `error_log ${nginxLog} warn;`,
-        'events { worker_connections 64; }',
-        'http {',
-        '  access_log off;',
-        `  client_body_temp_path ${temp('body')}; proxy_temp_path ${temp('proxy')};`,
-        `  fastcgi_temp_path ${temp('fastcgi')}; uwsgi_temp_path ${temp('uwsgi')}; scgi_temp_path ${temp('scgi')};`,
-        `  include ${path.join(prefix, 'toa-soan.conf')};`,
-        '}',
-        '',
-      ].join('\n'),
-    );
-    nginx = spawn(nginxBinary!, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', nginxLog], { stdio: ['ignore', 'inherit', 'inherit'] });
-    await waitForPort(nginxPort, () => (fs.existsSync(nginxLog) ? fs.readFileSync(nginxLog, 'utf8') : ''));
+    expect(site).toContain(`listen 127.0.0.1:${nginx.port} default_server;`);
+    await nginx.start(site);
   });
 
   afterAll(async () => {
-    if (nginx?.pid && nginx.exitCode === null) {
-      const exited = new Promise((resolve) => nginx.once('exit', resolve));
-      nginx.kill('SIGTERM');
-      await exited;
-    }
+    await nginx?.stop();
     await new Promise((resolve) => backend?.close(resolve));
-    if (prefix) fs.rmSync(prefix, { recursive: true, force: true });
   });
 
   it('passes nginx -t', async () => {
-    const check = spawn(nginxBinary!, ['-t', '-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', nginxLog], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    check.stdout!.on('data', (chunk) => (output += chunk));
-    check.stderr!.on('data', (chunk) => (output += chunk));
-    const code = await new Promise((resolve) => check.on('exit', resolve));
+    const { code, output } = await nginx.checkConfig();
     expect(output).toContain('test is successful');
     expect(code).toBe(0);
   });
@@ -167,7 +117,7 @@ describe.skipIf(!nginxBinary && !process.env.CI)('deploy/nginx/toa-soan.conf in 
   });
 
   function viaNginx(headers: Record<string, string>, host = SERVER_NAME): Promise<Echo> {
-    return request(nginxPort, { ...headers, host });
+    return request(nginx.port, { ...headers, host });
   }
 });
 
@@ -188,28 +138,4 @@ function request(port: number, headers: Record<string, string>): Promise<Echo> {
     req.on('error', reject);
     req.end();
   });
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-async function waitForPort(port: number, log: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`nginx did not listen on ${port}: ${log()}`);
 }

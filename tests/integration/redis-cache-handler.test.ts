@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from 'redis';
@@ -23,6 +22,7 @@ import {
   type RedisCacheConnection,
 } from '@/server/cache/redis-store.mjs';
 import { testDriver } from '../support/database';
+import { freePort } from '../support/ports';
 
 const SHARED_REDIS = 'redis://127.0.0.1:6379';
 const REDIS_SERVER = '/usr/bin/redis-server';
@@ -69,14 +69,6 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
 
 function uniqueBase() {
   return `test:toa-soan:isr:${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function startPrivateRedis(port: number): ChildProcess {

@@ -123,19 +123,30 @@ describe('the cached pages the server keeps', () => {
     expect(renders).toBe(8);
   });
 
-  it('once the TTL is up, one request renders while the others get the old page, and then the new one is kept', async () => {
+  /** Keeps /bai-viet/a, lets its TTL pass and starts a refresh that waits until `release()`. */
+  async function refreshHeldBack() {
     await get('/bai-viet/a');
     clock = 1_500;
     let release!: () => void;
     gate = new Promise<void>((resolve) => (release = resolve));
     const refreshing = get('/bai-viet/a');
     await new Promise((resolve) => setTimeout(resolve, 30));
+    return {
+      refreshing,
+      release: () => {
+        release();
+        gate = null;
+      },
+    };
+  }
+
+  it('once the TTL is up, one request renders while the others get the old page, and then the new one is kept', async () => {
+    const { refreshing, release } = await refreshHeldBack();
     const during = await Promise.all([get('/bai-viet/a'), get('/bai-viet/a'), get('/bai-viet/a')]);
     expect(during.map((r) => r.headers.get('x-page-cache'))).toEqual(['STALE', 'STALE', 'STALE']);
     expect(await during[0].text()).toContain('lần render 1 ');
     expect(renders).toBe(2);
     release();
-    gate = null;
     expect(await (await refreshing).text()).toContain('lần render 2 ');
     const after = await get('/bai-viet/a');
     expect(after.headers.get('x-page-cache')).toBe('HIT');
@@ -144,18 +155,12 @@ describe('the cached pages the server keeps', () => {
   });
 
   it('serves the old page for at most the stale limit while a refresh hangs', async () => {
-    await get('/bai-viet/a');
-    clock = 1_500;
-    let release!: () => void;
-    gate = new Promise<void>((resolve) => (release = resolve));
-    const refreshing = get('/bai-viet/a');
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    const { refreshing, release } = await refreshHeldBack();
     clock = 1_000 + 5_000;
     const late = get('/bai-viet/a');
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(renders).toBe(3);
     release();
-    gate = null;
     await Promise.all([refreshing, late]);
   });
 
