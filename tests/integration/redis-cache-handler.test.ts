@@ -23,6 +23,7 @@ import {
 } from '@/server/cache/redis-store.mjs';
 import { testDriver } from '../support/database';
 import { freePort } from '../support/ports';
+import { data, page, pageCtx, pageKey, setPageCtx } from '../support/route-cache-entries';
 
 const SHARED_REDIS = 'redis://127.0.0.1:6379';
 const REDIS_SERVER = '/usr/bin/redis-server';
@@ -32,29 +33,7 @@ const { areTagsStale } = require('next/dist/server/lib/incremental-cache/tags-ma
 };
 
 const handlerCtx = { serverDistDir: '/khong-co/server', revalidatedTags: [], _requestHeaders: {} };
-const pageKey = (p: string) => `/route-cache/APP_PAGE/0123abcd/$${p}`;
-const pageCtx = { kind: 'APP_PAGE', isRoutePPREnabled: false, isFallback: false };
-const setPageCtx = { ...pageCtx, cacheControl: { revalidate: 60, expire: 31_536_000 } };
 const fetchCtx = (tags: string[], softTags: string[] = []) => ({ kind: 'FETCH', fetchCache: true, tags, softTags, fetchIdx: 1, fetchUrl: 'unstable_cache  article' });
-
-function page(status: number, slug: string) {
-  return {
-    kind: 'APP_PAGE',
-    html: `<html lang="vi"><body>${slug} ${status}</body></html>`,
-    rscData: Buffer.from(`rsc ${slug}`),
-    headers: { 'x-next-cache-tags': `_N_T_/bai-viet/${slug},article:${slug},articles` },
-    status,
-    postponed: undefined,
-    segmentData: new Map([
-      ['/_tree', Buffer.from('tree')],
-      ['/_full', Buffer.from('full')],
-    ]),
-  };
-}
-
-function data(result: unknown, revalidate = 60) {
-  return { kind: 'FETCH', data: { headers: {}, body: JSON.stringify(result), status: 200, url: '' }, revalidate };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLEAR_RENDERED_PAGES } from '@/lib/rendered-pages-hook.mjs';
 import BoundedFileStore from '@/server/cache/isr-handler.mjs';
 import { isStorable } from '@/server/cache/store-policy.mjs';
+import { data, page, pageCtx, pageKey, setPageCtx } from '../support/route-cache-entries';
 
 // The handler wraps Next's own file cache (an internal module); these tests
 // run it against the installed Next on a temporary build folder, so an
@@ -13,29 +14,7 @@ import { isStorable } from '@/server/cache/store-policy.mjs';
 const require = createRequire(import.meta.url);
 const { nodeFs } = require('next/dist/server/lib/node-fs-methods.js');
 
-const pageKey = (p: string) => `/route-cache/APP_PAGE/0123abcd/$${p}`;
-const pageCtx = { kind: 'APP_PAGE', isRoutePPREnabled: false, isFallback: false };
-const setPageCtx = { ...pageCtx, cacheControl: { revalidate: 60, expire: 31_536_000 } };
 const fetchCtx = (tags: string[]) => ({ kind: 'FETCH', fetchCache: true, tags, softTags: [], fetchIdx: 1, fetchUrl: 'unstable_cache  article' });
-
-function page(status: number, slug: string) {
-  return {
-    kind: 'APP_PAGE',
-    html: `<html lang="vi"><body>${slug} ${status}</body></html>`,
-    rscData: Buffer.from(`rsc ${slug}`),
-    headers: { 'x-next-cache-tags': `_N_T_/bai-viet/${slug},article:${slug},articles` },
-    status,
-    postponed: undefined,
-    segmentData: new Map([
-      ['/_tree', Buffer.from('tree')],
-      ['/_full', Buffer.from('full')],
-    ]),
-  };
-}
-
-function data(result: unknown) {
-  return { kind: 'FETCH', data: { headers: {}, body: JSON.stringify(result), status: 200, url: '' }, revalidate: 60 };
-}
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
