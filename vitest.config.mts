@@ -10,6 +10,8 @@ const alias = {
   'server-only': path.join(root, 'tests/support/empty-module.ts'),
 };
 
+const DATABASE_FREE_SUITES = ['tests/integration/nginx-cache.test.ts', 'tests/integration/redis-cache-handler.test.ts'];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -35,6 +37,8 @@ export default defineConfig({
         test: {
           name: 'int-postgres',
           include: ['tests/integration/**/*.test.ts'],
+          // Suites that use no database run once, in the PGlite project.
+          exclude: DATABASE_FREE_SUITES,
           environment: 'node',
           env: { TEST_DB_DRIVER: 'postgres' },
           testTimeout: 60_000,

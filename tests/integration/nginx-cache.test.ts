@@ -19,7 +19,6 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDriver } from '../support/database';
 import { prepareNginx, SERVER_NAME, skipWithoutNginx, type TestNginx } from '../support/nginx';
 
 /** What the shipped file promises: proxy_cache_valid for pages, plus nginx's whole-second clock… */
@@ -63,7 +62,7 @@ interface Answer {
 }
 
 // Skipped only on a developer machine without nginx; under CI (which installs it) a missing binary fails the suite.
-describe.skipIf(skipWithoutNginx('nginx-cache.test') || testDriver !== 'pglite')('deploy/nginx/toa-soan.conf caching and balancing two app instances', () => {
+describe.skipIf(skipWithoutNginx('nginx-cache.test'))('deploy/nginx/toa-soan.conf caching and balancing two app instances', () => {
   const backends: Backend[] = [];
   let a: Backend;
   let b: Backend;

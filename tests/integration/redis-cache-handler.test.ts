@@ -21,7 +21,6 @@ import {
   redisKeyBase,
   type RedisCacheConnection,
 } from '@/server/cache/redis-store.mjs';
-import { testDriver } from '../support/database';
 import { freePort } from '../support/ports';
 import { data, page, pageCtx, pageKey, setPageCtx } from '../support/route-cache-entries';
 
@@ -80,12 +79,7 @@ function stopProcess(child: ChildProcess | undefined) {
   });
 }
 
-// No database here: the suites run in the PGlite project only. Skipped, not left out, in the
-// Postgres one: a file without any suite fails there (the `? describe : null` form other
-// files use works only beside suites that run in both projects).
-const describeOnce = testDriver === 'pglite' ? describe : describe.skip;
-
-describeOnce('the Redis cache handler shared by several instances', () => {
+describe('the Redis cache handler shared by several instances', () => {
   const base = uniqueBase();
   const buildId = 'build-test';
   let a: RedisCacheConnection;
@@ -277,7 +271,7 @@ describeOnce('the Redis cache handler shared by several instances', () => {
   });
 });
 
-describeOnce('the Redis cache handler while Redis is unreachable', () => {
+describe('the Redis cache handler while Redis is unreachable', () => {
   let port: number;
   let url: string;
   let server: ChildProcess | undefined;
