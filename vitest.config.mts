@@ -10,7 +10,14 @@ const alias = {
   'server-only': path.join(root, 'tests/support/empty-module.ts'),
 };
 
-const DATABASE_FREE_SUITES = ['tests/integration/nginx-cache.test.ts', 'tests/integration/redis-cache-handler.test.ts'];
+const DATABASE_FREE_SUITES = [
+  'tests/integration/nginx-cache.test.ts',
+  'tests/integration/redis-cache-handler.test.ts',
+  'tests/integration/cluster-nginx.test.ts',
+];
+
+// Suites about the Postgres server alone run once, in the Postgres project.
+const POSTGRES_ONLY_SUITES = ['tests/integration/concurrent-migrations.test.ts'];
 
 export default defineConfig({
   resolve: { alias },
@@ -25,6 +32,7 @@ export default defineConfig({
         test: {
           name: 'int-pglite',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: POSTGRES_ONLY_SUITES,
           environment: 'node',
           env: { TEST_DB_DRIVER: 'pglite' },
           testTimeout: 60_000,

@@ -13,7 +13,15 @@ export type DatabaseHandle = {
   db: Database;
   driver: 'pglite' | 'postgres';
   close: () => Promise<void>;
+  /**
+   * Runs `work` while holding the database-wide migration lock (Postgres): several instances
+   * starting at once on an empty database would otherwise race to create the same tables.
+   */
+  exclusively?: <T>(work: () => Promise<T>) => Promise<T>;
 };
+
+/** pg_advisory_lock key of the migrations ("toa-soan migrate" as a fixed number). */
+const MIGRATION_LOCK_KEY = 7_461_736_912;
 
 export type DatabaseConfig =
   | { driver: 'postgres'; url: string; max?: number }
@@ -39,6 +47,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       db: drizzle(client, { schema }) as unknown as Database,
       driver: 'postgres',
       close: () => client.end({ timeout: 5 }),
+      exclusively: async (work) => {
+        // A session lock on a connection of its own: the work itself may use any pooled connection.
+        const lock = postgres(config.url, { max: 1, onnotice: () => {} });
+        try {
+          await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+          return await work();
+        } finally {
+          await lock.end({ timeout: 5 });
+        }
+      },
     };
   }
 

@@ -14,6 +14,8 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await migrate(handle.db as never, { migrationsFolder: folder });
   } else {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    await migrate(handle.db as never, { migrationsFolder: folder });
+    // Instances started together wait for each other; the later ones find nothing left to apply.
+    const run = () => migrate(handle.db as never, { migrationsFolder: folder });
+    await (handle.exclusively ? handle.exclusively(run) : run());
   }
 }

@@ -1,0 +1,5 @@
+export declare function clusterSiteConfig(
+  shipped: string,
+  options: { port: number; instancePorts: number[]; prefix: string; serverName?: string },
+): string;
+export declare function clusterMainConfig(options: { prefix: string; siteFile: string; runningAsRoot: boolean }): string;
