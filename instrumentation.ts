@@ -5,5 +5,12 @@ export async function register() {
   // start-up here, with a message naming it (server/startup.ts).
   const { checkConfigurationOrExit, prepareDatabase } = await import('./server/startup');
   await checkConfigurationOrExit();
-  await prepareDatabase();
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    // As for the configuration: a server whose database could not be prepared would answer
+    // 500 to everything while looking alive; stop, so a supervisor or the cluster restarts it.
+    console.error('[khởi động] Không chuẩn bị được cơ sở dữ liệu:', error);
+    process.exit(1);
+  }
 }

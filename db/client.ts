@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -22,6 +23,8 @@ export type DatabaseHandle = {
 
 /** pg_advisory_lock key of the migrations ("toa-soan migrate" as a fixed number). */
 const MIGRATION_LOCK_KEY = 7_461_736_912;
+/** Set while this process holds the migration lock (see `exclusively`). */
+const insideLock = new AsyncLocalStorage<boolean>();
 
 export type DatabaseConfig =
   | { driver: 'postgres'; url: string; max?: number }
@@ -48,11 +51,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       driver: 'postgres',
       close: () => client.end({ timeout: 5 }),
       exclusively: async (work) => {
+        // Re-entered from inside the work (start-up holds it around migrate + seed, and
+        // migrateDatabase asks again): a second lock connection would wait for the first forever.
+        if (insideLock.getStore()) return work();
         // A session lock on a connection of its own: the work itself may use any pooled connection.
         const lock = postgres(config.url, { max: 1, onnotice: () => {} });
         try {
           await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-          return await work();
+          return await insideLock.run(true, work);
         } finally {
           await lock.end({ timeout: 5 });
         }

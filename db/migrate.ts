@@ -15,6 +15,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   } else {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     // Instances started together wait for each other; the later ones find nothing left to apply.
+    // (At start-up server/startup.ts already holds the lock around migrations and seed.)
     const run = () => migrate(handle.db as never, { migrationsFolder: folder });
     await (handle.exclusively ? handle.exclusively(run) : run());
   }

@@ -34,11 +34,16 @@ export async function checkConfigurationOrExit(): Promise<void> {
 export async function prepareDatabase(): Promise<void> {
   const started = Date.now();
   const handle = await getDatabaseHandle();
-  await migrateDatabase(handle);
-  if (env().SEED_DEMO) {
-    const { seeded } = await seedDemoContent(handle.db);
-    if (seeded) console.log('[db] demo content seeded');
-  }
+  // Instances started together on one Postgres take turns (db/client.ts `exclusively`): the
+  // first migrates and seeds, the others find the tables and the demo content in place.
+  const migrateAndSeed = async () => {
+    await migrateDatabase(handle);
+    if (env().SEED_DEMO) {
+      const { seeded } = await seedDemoContent(handle.db);
+      if (seeded) console.log('[db] demo content seeded');
+    }
+  };
+  await (handle.exclusively ? handle.exclusively(migrateAndSeed) : migrateAndSeed());
   console.log(`[db] ${handle.driver} ready in ${Date.now() - started} ms`);
   const { startVisitRollupJob } = await import('./jobs/visit-rollup');
   startVisitRollupJob();

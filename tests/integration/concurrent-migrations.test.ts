@@ -37,4 +37,13 @@ describe('migrations started by several instances at once', () => {
     expect(row.n).toBeGreaterThan(0);
     expect(row.n).toBe(row.distinct_hashes);
   });
+
+  it('lets the work inside the lock take it again (start-up holds it around migrations and seed)', async () => {
+    const handle = handles[0]!;
+    const inner = await Promise.race([
+      handle.exclusively!(() => handle.exclusively!(async () => 'xong')),
+      new Promise((resolve) => setTimeout(() => resolve('deadlock'), 5_000)),
+    ]);
+    expect(inner).toBe('xong');
+  });
 });
