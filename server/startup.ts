@@ -28,6 +28,19 @@ export async function checkConfigurationOrExit(): Promise<void> {
 }
 
 /**
+ * As for the configuration: a server whose database could not be prepared would answer 500 to
+ * everything while looking alive; it stops, so a supervisor (or start:cluster) sees it.
+ */
+export async function prepareDatabaseOrExit(): Promise<void> {
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    console.error('[khởi động] Không chuẩn bị được cơ sở dữ liệu:', error);
+    process.exit(1);
+  }
+}
+
+/**
  * Runs inside the server process at start-up, so PGlite is only ever opened
  * by the one process that serves requests; then starts the background jobs.
  */
