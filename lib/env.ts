@@ -67,6 +67,14 @@ export const envSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: integer({ min: 1, fallback: 10, expected: 'phải là số nguyên dương' }),
+  /** Read replicas for heavy uncached reads, comma-separated postgres:// URLs (db/client.ts); unset: none. */
+  DATABASE_REPLICA_URLS: z.preprocess(blankToUndefined, z.string().optional()).transform((value, ctx): string[] => {
+    const urls = (value ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+    const invalid = urls.filter((url) => !/^postgres(ql)?:\/\//.test(url));
+    if (invalid.length === 0) return urls;
+    ctx.addIssue({ code: 'custom', message: 'phải là danh sách chuỗi kết nối postgres://user:pass@host:5432/db cách nhau bằng dấu phẩy' });
+    return z.NEVER;
+  }),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
   /** Unset: DATA_DIR/pglite. */
   PGLITE_DATA_DIR: text(),
@@ -140,7 +148,7 @@ export type Env = z.infer<typeof envSchema>;
 export type EnvName = keyof typeof envSchema.shape;
 
 /** Never echoed in an error message: they are or contain passwords. */
-const SECRET_NAMES: ReadonlySet<string> = new Set<EnvName>(['AUTH_SECRET', 'DATABASE_URL', 'S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID', 'REDIS_URL']);
+const SECRET_NAMES: ReadonlySet<string> = new Set<EnvName>(['AUTH_SECRET', 'DATABASE_URL', 'DATABASE_REPLICA_URLS', 'S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID', 'REDIS_URL']);
 
 /** Parses `source`; throws one Error naming every wrong variable, in Vietnamese. */
 export function parseEnv(source: EnvSource): Env {
