@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { withReplicas, type PgDatabase, type PgQueryResultHKT, type PgWithReplicas } from 'drizzle-orm/pg-core';
 import { env, type Env } from '../lib/env';
 import * as schema from './schema';
 
@@ -12,6 +12,11 @@ export type Executor = Database | Transaction;
 
 export type DatabaseHandle = {
   db: Database;
+  /**
+   * Only on Postgres with DATABASE_REPLICA_URLS: `db` with its selects sent
+   * to a replica (drizzle's withReplicas). Read it through getReadDb().
+   */
+  readDb?: Database;
   driver: 'pglite' | 'postgres';
   close: () => Promise<void>;
   /**
@@ -27,13 +32,16 @@ const MIGRATION_LOCK_KEY = 7_461_736_912;
 const insideLock = new AsyncLocalStorage<boolean>();
 
 export type DatabaseConfig =
-  | { driver: 'postgres'; url: string; max?: number }
+  | { driver: 'postgres'; url: string; max?: number; replicaUrls?: string[] }
   | { driver: 'pglite'; dataDir: string };
 
 export function configFromEnv(
-  config: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'PGLITE_DATA_DIR' | 'DATA_DIR'> = env(),
+  config: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'PGLITE_DATA_DIR' | 'DATA_DIR'> & Partial<Pick<Env, 'DATABASE_REPLICA_URLS'>> = env(),
 ): DatabaseConfig {
-  if (config.DATABASE_URL) return { driver: 'postgres', url: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE };
+  if (config.DATABASE_URL) {
+    return { driver: 'postgres', url: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, replicaUrls: config.DATABASE_REPLICA_URLS ?? [] };
+  }
+  // Replicas are copies of a Postgres server: PGlite has none, so the list is ignored.
   return { driver: 'pglite', dataDir: config.PGLITE_DATA_DIR ?? path.join(dataRoot(config), 'pglite') };
 }
 
@@ -45,11 +53,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   if (config.driver === 'postgres') {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
+    const max = config.max ?? 10;
+    const client = postgres(config.url, { max, onnotice: () => {} });
+    const db = drizzle(client, { schema }) as unknown as Database;
+    // One pool per replica, each as large as the primary's: count them in the sum kept under max_connections.
+    const replicaClients = (config.replicaUrls ?? []).map((url) => postgres(url, { max, onnotice: () => {} }));
+    const [first, ...rest] = replicaClients.map((replica) => drizzle(replica, { schema }) as unknown as Database);
     return {
-      db: drizzle(client, { schema }) as unknown as Database,
+      db,
+      readDb: first ? withReplicas(db, [first, ...rest]) : undefined,
       driver: 'postgres',
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client, ...replicaClients].map((pool) => pool.end({ timeout: 5 })));
+      },
       exclusively: async (work) => {
         // Re-entered from inside the work (start-up holds it around migrate + seed, and
         // migrateDatabase asks again): a second lock connection would wait for the first forever.
@@ -86,6 +102,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     releaseLock();
     throw error;
   }
+}
+
+/**
+ * The connection a read in raw SQL or in a transaction should use. withReplicas
+ * sends only selects to a replica, `execute` and `transaction` to the primary;
+ * so on a read handle (getReadDb) this picks one of its replicas at random,
+ * as withReplicas does for a select. Any other executor is returned as it is.
+ */
+export function pickReplica(db: Executor): Executor {
+  const replicas = (db as Partial<PgWithReplicas<Database>>).$replicas;
+  if (!replicas?.length) return db;
+  return replicas[Math.floor(Math.random() * replicas.length)]!;
 }
 
 /**

@@ -18,8 +18,29 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   return globalForDb.__toaSoanDb;
 }
 
+/** The primary, always: writes, and every read whose result must be current. */
 export async function getDb(): Promise<Database> {
   return (await getDatabaseHandle()).db;
+}
+
+/**
+ * The handle for heavy reads that fill no shared cache: search and the
+ * admin statistics. With DATABASE_REPLICA_URLS (Postgres only) its selects
+ * go to a replica picked at random, while `insert`/`update`/`delete`,
+ * `execute` and `transaction` still go to the primary (drizzle's
+ * withReplicas); a read in raw SQL or in a transaction reaches a replica
+ * only through pickReplica (db/client.ts). Without replicas, and on PGlite,
+ * it is getDb().
+ *
+ * Reads whose result is kept in the public route/data cache after a publish
+ * (article page, home, category/tag/author lists, sitemaps, RSS, "Đọc
+ * nhiều", the visits widget) stay on getDb(): a lagging replica would
+ * re-cache stale content, served until the next revalidation although the
+ * publish's invalidation has already run.
+ */
+export async function getReadDb(): Promise<Database> {
+  const handle = await getDatabaseHandle();
+  return handle.readDb ?? handle.db;
 }
 
 export async function closeDb(): Promise<void> {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { searchQueryShape } from '../../lib/search-query';
-import type { Executor } from '../client';
+import { pickReplica, type Executor } from '../client';
 import { getDb } from '../index';
 import { PAGE_SIZE, type ArticleListItem } from './articles';
 import { isPubliclyVisible } from './public-filter';
@@ -75,7 +75,8 @@ type Row = Omit<ArticleListItem, 'id' | 'publishedAt' | 'viewCount'> & {
  */
 export async function searchPublishedArticles(query: string, page: number, now = new Date(), db?: Executor): Promise<SearchPage> {
   if (!query) return { items: [], total: 0, capped: false, page, pageCount: 1 };
-  const conn = db ?? (await getDb());
+  // Raw SQL in a transaction: handed the read handle, withReplicas would send it to the primary.
+  const conn = pickReplica(db ?? (await getDb()));
   const shape = searchQueryShape(query);
   // Inline wherever it is used (not from a CTE), so the planner sees a
   // constant and can estimate how common the words are.

@@ -1,4 +1,5 @@
 import 'server-only';
+import { getReadDb } from '@/db';
 import { searchPublishedArticles, type SearchPage } from '@/db/queries/search';
 import { ResultCache } from '@/lib/cache/result-cache';
 import { foldVietnamese } from '@/lib/search-query';
@@ -40,7 +41,9 @@ export function searchArticles(query: string, page: number): Promise<SearchPage>
   if (!query) return searchPublishedArticles(query, page);
   // The database folds case and diacritics before matching, so "Lào Cai"
   // and "lao cai" are one query and share one entry.
-  return searchCache().get(`${page} ${foldVietnamese(query)}`, () => searchPublishedArticles(query, page));
+  // On a replica when there are some (getReadDb): the results are kept only
+  // SEARCH_CACHE_TTL_MS, so a replica's lag adds to that delay and is gone with it.
+  return searchCache().get(`${page} ${foldVietnamese(query)}`, async () => searchPublishedArticles(query, page, undefined, await getReadDb()));
 }
 
 /** After an editorial change to public content: the next search reads the database. */

@@ -51,12 +51,12 @@ export async function makeCategory(db: Executor, options: { parentId?: number | 
   return row!;
 }
 
-export async function makeArticle(db: Executor, options: { authorId: number; status?: ArticleStatus; categoryId?: number | null }) {
+export async function makeArticle(db: Executor, options: { authorId: number; status?: ArticleStatus; categoryId?: number | null; title?: string }) {
   const key = unique('bai');
   const [row] = await db
     .insert(articles)
     .values({
-      title: `Bài viết ${key}`,
+      title: options.title ?? `Bài viết ${key}`,
       slug: key,
       sapo: 'Sapo',
       bodyHtml: '<p>Nội dung</p>',

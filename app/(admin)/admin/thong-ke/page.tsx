@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { RankedList } from '@/components/admin/stats/RankedList';
 import { VisitsChart } from '@/components/admin/stats/VisitsChart';
-import { getDb } from '@/db';
+import { getDb, getReadDb } from '@/db';
 import { countOnlineVisitors, getDailyVisitSeries, getTopArticles, getTopReferrers } from '@/db/queries/stats';
 import { getVisitSnapshot } from '@/db/queries/visits';
 import { articlePath } from '@/lib/public-paths';
@@ -18,14 +18,16 @@ export default async function VisitStatsPage() {
   const now = new Date();
   const today = localDay(now);
   const weekStart = localDay(startOfLocalWeek(now));
-  const db = await getDb();
+  // The aggregates on a replica when there are some; the one snapshot row from the primary,
+  // so the cards show the figures the public widget shows.
+  const [db, readDb] = await Promise.all([getDb(), getReadDb()]);
   const [series, online, snapshot, topToday, topWeek, referrers] = await Promise.all([
-    getDailyVisitSeries(30, now, db),
-    countOnlineVisitors(now, db),
+    getDailyVisitSeries(30, now, readDb),
+    countOnlineVisitors(now, readDb),
     getVisitSnapshot(db, now),
-    getTopArticles(today, today, 10, db),
-    getTopArticles(weekStart, today, 10, db),
-    getTopReferrers(addDays(today, -29), today, 10, db),
+    getTopArticles(today, today, 10, readDb),
+    getTopArticles(weekStart, today, 10, readDb),
+    getTopReferrers(addDays(today, -29), today, 10, readDb),
   ]);
   const last30 = series.reduce((sum, d) => ({ visits: sum.visits + d.visits, pageviews: sum.pageviews + d.pageviews }), { visits: 0, pageviews: 0 });
   const cards: [string, number][] = [
