@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLEAR_RENDERED_PAGES } from '@/lib/rendered-pages-hook.mjs';
 import BoundedFileStore from '@/server/cache/isr-handler.mjs';
+import { EVERY_PAGE_TAG, expireEveryCachedPage } from '../../scripts/site-url-marker.mjs';
 import { isStorable } from '@/server/cache/store-policy.mjs';
 import { data, page, pageCtx, pageKey, setPageCtx } from '../support/route-cache-entries';
 
@@ -121,6 +122,16 @@ describe('the cache handler on the file system', () => {
     await handler().set(key, page(200, 'sua-lai'), setPageCtx);
     await new Promise((resolve) => setTimeout(resolve, 5));
     await handler().revalidateTag(['article:sua-lai'], { expire: 0 });
+    expect(await handler().get(key, pageCtx)).toBeNull();
+  });
+
+  it('expires every cached page when the server starts under another SITE_URL (scripts/site-url-marker.mjs)', async () => {
+    const key = pageKey('/gioi-thieu');
+    const underOldAddress = { ...page(200, 'gioi-thieu'), headers: { 'x-next-cache-tags': `${EVERY_PAGE_TAG},_N_T_/gioi-thieu` } };
+    await handler().set(key, underOldAddress, setPageCtx);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await handler().get(key, pageCtx)).not.toBeNull();
+    await expireEveryCachedPage();
     expect(await handler().get(key, pageCtx)).toBeNull();
   });
 
