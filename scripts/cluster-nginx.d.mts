@@ -1,3 +1,4 @@
+export declare function onLoopback(shipped: string, options: { port: number; prefix: string }): string;
 export declare function clusterSiteConfig(
   shipped: string,
   options: { port: number; instancePorts: number[]; prefix: string; serverName?: string },

@@ -6,21 +6,26 @@ import path from 'node:path';
 
 const SHIPPED_SERVER_NAME = 'toa-soan.example.vn';
 
+/** The shipped site file listening on 127.0.0.1:`port` only, its caches under `prefix`. */
+export function onLoopback(shipped, { port, prefix }) {
+  return shipped
+    .replace(/^\s*listen \[::\]:80[^;]*;\s*$/gm, '')
+    .replace(/^(\s*)listen 80( default_server)?;/gm, `$1listen 127.0.0.1:${port}$2;`)
+    .replace(/(proxy_cache_path )\/var\/cache\/(\S+)/g, (_, directive, name) => `${directive}${path.join(prefix, name)}`);
+}
+
 /** The shipped site file rewritten for `port`, the `instancePorts` and caches under `prefix`. */
 export function clusterSiteConfig(shipped, { port, instancePorts, prefix, serverName = 'localhost' }) {
   if (instancePorts.length === 0) throw new Error('cần ít nhất một instance');
   const upstreams = instancePorts.map((p) => `    server 127.0.0.1:${p} max_fails=2 fail_timeout=10s;`).join('\n');
   let replaced = false;
-  const config = shipped
+  const config = onLoopback(shipped, { port, prefix })
     // The shipped list of instances (one `server 127.0.0.1:…` line each) becomes ours.
     .replace(/^(\s*server 127\.0\.0\.1:\d+[^\n]*\n)+/m, () => {
       replaced = true;
       return `${upstreams}\n`;
     })
-    .replace(/^\s*listen \[::\]:80[^;]*;\s*$/gm, '')
-    .replace(/^(\s*)listen 80( default_server)?;/gm, `$1listen 127.0.0.1:${port}$2;`)
-    .replaceAll(SHIPPED_SERVER_NAME, serverName)
-    .replace(/(proxy_cache_path )\/var\/cache\/(\S+)/g, (_, directive, name) => `${directive}${path.join(prefix, name)}`);
+    .replaceAll(SHIPPED_SERVER_NAME, serverName);
   if (!replaced) throw new Error('deploy/nginx/toa-soan.conf không còn danh sách instance dạng `server 127.0.0.1:PORT …;`');
   return config;
 }

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { onLoopback } from '../../scripts/cluster-nginx.mjs';
 import { freePort } from './ports';
 
 const SHIPPED_CONFIG = path.resolve(__dirname, '../..', 'deploy', 'nginx', 'toa-soan.conf');
@@ -78,12 +79,8 @@ export async function prepareNginx({ prefixName, masterProcess, workerConnection
     readLog,
 
     rewriteShippedConfig(upstreams) {
-      const listening = fs
-        .readFileSync(SHIPPED_CONFIG, 'utf8')
-        .replace(/^\s*listen \[::\]:80[^;]*;\s*$/gm, '')
-        .replace(/^(\s*)listen 80( default_server)?;/gm, `$1listen 127.0.0.1:${port}$2;`);
-      // The caches live in the temp prefix.
-      return upstreams(listening).replace(/(proxy_cache_path )\/var\/cache\/(\S+)/g, (_, directive: string, name: string) => `${directive}${path.join(prefix, name)}`);
+      // The same rewrite as the local cluster's (scripts/cluster-nginx.mjs); the caches live in the temp prefix.
+      return upstreams(onLoopback(fs.readFileSync(SHIPPED_CONFIG, 'utf8'), { port, prefix }));
     },
 
     async start(site) {
