@@ -51,7 +51,7 @@ interface Backend {
 }
 
 /** What both instances serve, as one app with one database: a publish bumps a page's version. */
-const site = { versions: new Map<string, number>(), failing: new Set<string>() };
+const site = { versions: new Map<string, number>(), failing: new Set<string>(), removed: new Set<string>() };
 let arrivals = 0;
 
 interface Answer {
@@ -247,6 +247,28 @@ describe.skipIf(skipWithoutNginx('nginx-cache.test'))('deploy/nginx/toa-soan.con
     expect(states.at(-1)).toBe('HIT v2');
   });
 
+  it.concurrent('shows an unpublish on a page read continuously within 5–6 s: the 404 replaces the old copy, which is not served on', async ({ expect }) => {
+    const url = '/bai-viet/sap-bi-go';
+    expect((await viaNginx(url)).headers['x-cache']).toBe('MISS');
+    const unpublishedAt = Date.now();
+    site.removed.add(url);
+    const states: string[] = [];
+    let goneAfter = Infinity;
+    while (Date.now() - unpublishedAt < FRESH_MS + CLOCK_SLACK_MS + 3_000) {
+      const answer = await viaNginx(url);
+      states.push(`${answer.status} ${answer.headers['x-cache']}`);
+      if (answer.status === 404) {
+        goneAfter = Date.now() - unpublishedAt;
+        break;
+      }
+      await sleep(200);
+    }
+    expect(goneAfter, states.join(' ')).toBeLessThan(FRESH_MS + CLOCK_SLACK_MS + 1_000);
+    // And it stays gone for the readers after, from the cache: the instances see one 404 request, not one per reader.
+    for (let i = 0; i < 5; i++) expect((await viaNginx(url)).status).toBe(404);
+    expect(requestsFor(url).filter((request) => request.status === 404).length).toBe(1);
+  });
+
   it.concurrent('shows a publish on a page nobody reads within the stated 10 s: the copy from before is dropped, not served stale', async ({ expect }) => {
     const url = '/bai-viet/it-nguoi-doc';
     expect((await viaNginx(url)).headers['x-cache']).toBe('MISS');
@@ -389,6 +411,8 @@ async function startBackend(name: Backend['name']): Promise<Backend> {
 
 function answer(pathname: string, req: http.IncomingMessage, send: (status: number, headers: Record<string, string | string[]>, content?: string) => void) {
   const html = 'text/html; charset=utf-8';
+  // An unpublished article: Next's not-found page for an ISR route, as public as the page was.
+  if (site.removed.has(pathname)) return send(404, { 'content-type': html, 'cache-control': ISR_CACHE_CONTROL, vary: NEXT_VARY }, '<h1>Không tìm thấy trang</h1>');
   if (site.failing.has(pathname)) return send(500, { 'content-type': html, 'cache-control': DYNAMIC_CACHE_CONTROL }, 'Internal Server Error');
   // Like /api/search: public for browsers, and still never kept by nginx.
   if (/^\/api(\/|$)/.test(pathname)) return send(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=30' }, '{"ok":true}');
