@@ -17,11 +17,14 @@ declare module 'autocannon' {
       latency: Histogram;
       throughput: Histogram;
       non2xx: number;
+      /** Answers per status code, e.g. { "200": { count: 120 } }. */
+      statusCodeStats?: Record<string, { count: number }>;
       errors: number;
       timeouts: number;
       '2xx': number;
     };
   }
-  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  /** The run: awaitable for its result, and an emitter of 'reqError' (one per failed request). */
+  function autocannon(options: autocannon.Options): Promise<autocannon.Result> & { on(event: 'reqError', listener: (error: Error) => void): void };
   export default autocannon;
 }

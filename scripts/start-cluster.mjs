@@ -1,5 +1,5 @@
-// `npm run start:cluster -- --instances N`: the production topology on one machine, to try it.
-// Builds once if needed (every instance serves the same build, so server actions and the
+// `npm run start:cluster -- --instances N [--no-build]`: the production topology on one machine, to try it.
+// Builds once if needed (`--no-build`: serve the build in .next as it is, even if sources are newer) (every instance serves the same build, so server actions and the
 // build id match), starts N instances of scripts/serve.mjs on PORT+1 … PORT+N and Debian's nginx
 // with the shipped deploy/nginx/toa-soan.conf on PORT (default 3000), all on 127.0.0.1,
 // against DATABASE_URL and REDIS_URL (and S3 when set). Ctrl-C stops everything.
@@ -49,7 +49,14 @@ if (!process.env.REDIS_URL) {
   console.warn('Chưa đặt REDIS_URL: mỗi instance giữ bộ đệm riêng, bài mới chỉ hiện ở instance khác khi bản đệm của chúng hết hạn (60 giây).');
 }
 
-buildIfStale(root);
+if (process.argv.includes('--no-build')) {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    console.error('--no-build nhưng chưa có bản build trong .next: chạy `npm run build` trước.');
+    process.exit(1);
+  }
+} else {
+  buildIfStale(root);
+}
 
 const env = {
   ...process.env,
@@ -81,8 +88,12 @@ function stopAll(code) {
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(0));
 
-/** Starts `command`, its output prefixed with `label`; if it dies, the whole cluster stops. */
-function start(label, command, args, childEnv) {
+/**
+ * Starts `command`, its output prefixed with `label`. When an instance dies the others go on
+ * serving (nginx sends its requests to them, as in production); the cluster stops when nginx
+ * dies or no instance is left.
+ */
+function start(label, command, args, childEnv, { essential = false } = {}) {
   const child = spawn(command, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     let rest = '';
@@ -94,8 +105,13 @@ function start(label, command, args, childEnv) {
   }
   child.on('exit', (code, signal) => {
     if (stopping) return;
-    console.error(`[${label}] đã dừng (${signal ?? `mã ${code}`}); dừng cả cụm.`);
-    stopAll(1);
+    const instancesLeft = children.filter((c) => c !== child && c.isInstance && c.exitCode === null && c.signalCode === null);
+    if (essential || instancesLeft.length === 0) {
+      console.error(`[${label}] đã dừng (${signal ?? `mã ${code}`}); dừng cả cụm.`);
+      stopAll(1);
+    } else {
+      console.error(`[${label}] đã dừng (${signal ?? `mã ${code}`}); ${instancesLeft.length} instance còn lại vẫn phục vụ qua nginx.`);
+    }
   });
   children.push(child);
   return child;
@@ -103,7 +119,8 @@ function start(label, command, args, childEnv) {
 
 const instancePorts = Array.from({ length: count }, (_, i) => port + 1 + i);
 for (const [i, instancePort] of instancePorts.entries()) {
-  start(`app ${i + 1}`, process.execPath, [path.join(root, 'scripts', 'serve.mjs')], { ...env, PORT: String(instancePort) });
+  const instance = start(`app ${i + 1}`, process.execPath, [path.join(root, 'scripts', 'serve.mjs')], { ...env, PORT: String(instancePort) });
+  instance.isInstance = true;
 }
 
 const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'toa-soan-cluster-'));
@@ -112,8 +129,10 @@ const siteFile = path.join(prefix, 'toa-soan.conf');
 fs.writeFileSync(siteFile, clusterSiteConfig(fs.readFileSync(path.join(root, 'deploy', 'nginx', 'toa-soan.conf'), 'utf8'), { port, instancePorts, prefix }));
 const mainFile = path.join(prefix, 'nginx.conf');
 fs.writeFileSync(mainFile, clusterMainConfig({ prefix, siteFile, runningAsRoot: process.getuid?.() === 0 }));
-start('nginx', nginxBinary, ['-p', prefix, '-c', mainFile, '-e', path.join(prefix, 'error.log')], process.env);
+start('nginx', nginxBinary, ['-p', prefix, '-c', mainFile, '-e', path.join(prefix, 'error.log')], process.env, { essential: true });
 
 console.log(`Cụm Tòa soạn: nginx http://localhost:${port} (SITE_URL ${env.SITE_URL})`);
-for (const [i, instancePort] of instancePorts.entries()) console.log(`  instance ${i + 1}: http://127.0.0.1:${instancePort}`);
+const instances = children.filter((child) => child.isInstance);
+for (const [i, instancePort] of instancePorts.entries()) console.log(`  instance ${i + 1}: http://127.0.0.1:${instancePort} (pid ${instances[i].pid})`);
+console.log(`  nhật ký nginx: ${path.join(prefix, 'error.log')}, ${path.join(prefix, 'access.log')} (xóa khi dừng)`);
 console.log('Ctrl-C để dừng tất cả.');

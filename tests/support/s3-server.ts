@@ -1,20 +1,10 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { S3StorageConfig } from '@/server/media/s3-storage';
 
-// s3rver ships no type declarations; these are the calls the tests make.
-type S3rverOptions = {
-  address: string;
-  port: number;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-};
-type S3rverInstance = { run(): Promise<AddressInfo>; close(): Promise<void> };
-const S3rver = createRequire(import.meta.url)('s3rver') as new (options: S3rverOptions) => S3rverInstance;
+/** s3rver is CommonJS; a dynamic import loads it the same way under vitest (ESM) and Playwright (CJS). */
+const loadS3rver = async () => (await import('s3rver')).default;
 
 /** The only key pair s3rver knows: it refuses any other access key id. */
 const S3RVER_KEY = 'S3RVER';
@@ -34,6 +24,7 @@ export type TestS3Server = {
  */
 export async function startS3Server(buckets: string[]): Promise<TestS3Server> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 's3rver-test-'));
+  const S3rver = await loadS3rver();
   const server = new S3rver({
     address: '127.0.0.1',
     port: 0,
