@@ -53,6 +53,8 @@ interface Backend {
 /** What both instances serve, as one app with one database: a publish bumps a page's version. */
 const site = { versions: new Map<string, number>(), failing: new Set<string>(), removed: new Set<string>() };
 let arrivals = 0;
+/** Paths the app itself sent gzipped. */
+const compressedByApp: string[] = [];
 
 interface Answer {
   status: number;
@@ -193,7 +195,7 @@ describe.skipIf(skipWithoutNginx('nginx-cache.test'))('deploy/nginx/toa-soan.con
     expect((await viaNginx(url)).headers['x-cache']).toBe('HIT');
   });
 
-  it('gzips for a client that asks, from the one uncompressed copy the app sent', async () => {
+  it('asks the app for gzip only when the client takes it, keeps the compressed copy and serves it as it is', async () => {
     const url = '/bai-viet/nen-gzip';
     const plain = await viaNginx(url);
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -201,11 +203,26 @@ describe.skipIf(skipWithoutNginx('nginx-cache.test'))('deploy/nginx/toa-soan.con
     expect(gzipped.headers['content-encoding']).toBe('gzip');
     expect(gzipped.body).toBe(plain.body);
     expect(gzipped.headers.vary).toMatch(/Accept-Encoding/i);
+    // Two copies, each a HIT for its own kind of client, neither asked of the app again.
+    expect((await viaNginx(url, { headers: { 'accept-encoding': 'gzip' } })).headers).toMatchObject({ 'x-cache': 'HIT', 'content-encoding': 'gzip' });
+    const plainAgain = await viaNginx(url, { headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(plainAgain.headers['x-cache']).toBe('HIT');
+    expect(plainAgain.headers['content-encoding']).toBeUndefined();
+    // The app was asked exactly "gzip" once and nothing once: one compression for all gzip readers.
+    expect(requestsFor(url).map((request) => request.headers['accept-encoding'] ?? null)).toEqual([null, 'gzip']);
+    expect(compressedByApp).toContain(url);
+    // What the app sends uncompressed (here a script), nginx compresses.
     const script = await viaNginx('/_next/static/chunks/nen.js', { headers: { 'accept-encoding': 'gzip' } });
     expect(script.headers['content-encoding']).toBe('gzip');
-    // The app is never asked to compress: nginx does it, for cached and uncached answers alike.
-    const seen = backends.flatMap((backend) => backend.seen);
-    expect(seen.filter((request) => request.headers['accept-encoding'] !== undefined)).toEqual([]);
+  });
+
+  it('keeps the optimized images of /_next/image apart by the Accept each browser sends (its Vary is honoured)', async () => {
+    const url = '/_next/image?url=%2Fmedia%2Fanh.jpg&w=640&q=75';
+    const avif = await viaNginx(url, { headers: { accept: 'image/avif,image/webp,*/*' } });
+    const webp = await viaNginx(url, { headers: { accept: 'image/webp,*/*' } });
+    expect(avif.body).toBe('AVIF');
+    expect(webp.body).toBe('WEBP');
+    expect((await viaNginx(url, { headers: { accept: 'image/avif,image/webp,*/*' } })).body).toBe('AVIF');
   });
 
   it('keeps /_next/static and /media files for everyone, signed-in staff included', async () => {
@@ -398,6 +415,13 @@ async function startBackend(name: Backend['name']): Promise<Backend> {
       res.setHeader('x-backend', name);
       const send = (status: number, headers: Record<string, string | string[]>, content = '') => {
         seen.status = status;
+        // Like scripts/serve.mjs: HTML compressed when asked for gzip.
+        if (req.headers['accept-encoding'] === 'gzip' && String(headers['content-type']).startsWith('text/html') && content) {
+          compressedByApp.push(pathname);
+          res.writeHead(status, { ...headers, 'content-encoding': 'gzip' });
+          res.end(zlib.gzipSync(content));
+          return;
+        }
         res.writeHead(status, headers);
         res.end(content);
       };
@@ -423,6 +447,10 @@ function answer(pathname: string, req: http.IncomingMessage, send: (status: numb
   const immutable = 'public, max-age=31536000, immutable';
   if (pathname.startsWith('/_next/static/')) {
     return send(200, { 'content-type': 'application/javascript; charset=UTF-8', 'cache-control': immutable }, 'console.log("toa soan");'.repeat(40));
+  }
+  if (pathname === '/_next/image') {
+    const avif = String(req.headers.accept ?? '').includes('image/avif');
+    return send(200, { 'content-type': avif ? 'image/avif' : 'image/webp', 'cache-control': 'public, max-age=60', vary: 'Accept' }, avif ? 'AVIF' : 'WEBP');
   }
   if (pathname.startsWith('/media/')) return send(200, { 'content-type': 'image/png', 'cache-control': immutable }, 'PNG');
   if (req.headers.rsc === '1') {

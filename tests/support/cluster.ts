@@ -83,12 +83,15 @@ export function proxyGet(
   proxyPort: number,
   pathname: string,
   headers: Record<string, string> = {},
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; raw: Buffer }> {
   return new Promise((resolve, reject) => {
     const request = http.get({ host: '127.0.0.1', port: proxyPort, path: pathname, headers: { host: 'localhost', ...headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: raw.toString('utf8'), raw });
+      });
       response.on('error', reject);
     });
     request.setTimeout(15_000, () => request.destroy(new Error(`GET ${pathname} through nginx timed out`)));
