@@ -20,7 +20,7 @@ import { clusterMainConfig } from '../scripts/cluster-nginx.mjs';
 import { proxyGet, startCluster, type RunningCluster } from '../tests/support/cluster';
 
 const CONNECTIONS = 50;
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const DURATION_S = 10;
 const TARGETS = { ofStatic: 0.7, p99Ms: 10 };
 const nginxBinary = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((candidate) => fs.existsSync(candidate));
 const wrk = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((candidate) => fs.existsSync(candidate));
