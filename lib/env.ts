@@ -125,6 +125,8 @@ export const envSchema = z.object({
   /** Set: the route and data cache is shared by every instance through this Redis (server/cache/isr-handler.mjs). */
   REDIS_URL: z.preprocess(blankToUndefined, z.string().regex(/^rediss?:\/\//, { error: 'phải là địa chỉ redis://host:6379 (hoặc rediss:// cho TLS)' }).optional()),
 
+  /** How long scripts/serve.mjs waits, after SIGTERM, for the requests it has accepted (ms). */
+  SHUTDOWN_GRACE_MS: integer({ min: 0, fallback: 10_000, expected: 'phải là số mili giây nguyên, từ 0 trở lên' }),
   // A shorter interval would have every instance fight for the rollup lock all the time.
   VISIT_ROLLUP_INTERVAL_MS: integer({ min: 200, fallback: 20_000, expected: 'phải là số mili giây nguyên, từ 200 trở lên' }),
   VISIT_ROLLUP_DISABLED: flag(false),

@@ -15,6 +15,7 @@ import { createRenderedPageCache } from './rendered-page-cache.mjs';
 import { expireEveryCachedPage, resolvedSiteUrl, siteUrlChanged } from './site-url-marker.mjs';
 import { buildStylesheets, createStaticPublicPages, readerScriptTag } from './static-public-pages.mjs';
 import { declarePeerStamping, stampPeer } from './peer-header.mjs';
+import { isDraining, markDraining, runShutdownHooks } from '../lib/lifecycle-hooks.mjs';
 
 // What `next start` does before loading anything: next.config.mjs reads NODE_ENV.
 process.env.NODE_ENV ||= 'production';
@@ -58,6 +59,8 @@ async function respond(req, res) {
   }
 }
 const server = http.createServer((req, res) => {
+  // Draining: this answer is the connection's last, so a keep-alive client opens its next one elsewhere.
+  if (isDraining()) res.setHeader('Connection', 'close');
   stampPeer(req);
   compress(req, res, () => void respond(req, res));
 });
@@ -97,19 +100,34 @@ server.listen(port, () => {
   console.log(`▲ Tòa soạn đang chạy: http://localhost:${port} (scripts/serve.mjs)`);
 });
 
-// As `next start`: stop accepting, let requests in flight finish, close Next, exit 128 + signal number.
+// SIGTERM (or Ctrl-C): stop accepting, answer every request already accepted (up to SHUTDOWN_GRACE_MS,
+// default 10 s; lib/env.ts has validated it at start-up), then stop the app's timers and close the
+// database (lib/lifecycle-hooks.mjs), close Next and exit 0. From the signal on, /api/health/ready
+// answers 503, and each answer closes its keep-alive connection.
+const graceMs = /^\d+$/.test(process.env.SHUTDOWN_GRACE_MS ?? '') ? Number(process.env.SHUTDOWN_GRACE_MS) : 10_000;
 let closing = false;
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    server.close(() => {
-      app
-        .close()
-        .catch((error) => console.error(error))
-        .finally(() => process.exit(code));
-    });
-    // Keep-alive connections would hold server.close() open.
-    server.closeIdleConnections();
-  });
+async function shutDown(signal) {
+  if (closing) return;
+  closing = true;
+  markDraining();
+  const started = Date.now();
+  console.log(`[tắt máy] nhận ${signal}: ngừng nhận kết nối, chờ các yêu cầu đang xử lý (tối đa ${graceMs} ms)`);
+  const drained = new Promise((resolve) => server.close(() => resolve(true)));
+  // Idle keep-alive connections would hold server.close() open; busy ones close after their answer.
+  server.closeIdleConnections();
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+  let timer;
+  const graceOver = new Promise((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+  const finished = await Promise.race([drained, graceOver]);
+  clearInterval(idleSweep);
+  clearTimeout(timer);
+  if (!finished) {
+    console.warn(`[tắt máy] hết ${graceMs} ms: đóng các kết nối còn lại`);
+    server.closeAllConnections();
+  }
+  await runShutdownHooks();
+  await app.close().catch((error) => console.error(error));
+  console.log(`[tắt máy] xong sau ${Date.now() - started} ms`);
+  process.exit(0);
 }
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutDown(signal));

@@ -58,8 +58,17 @@ export async function prepareDatabase(): Promise<void> {
   };
   await (handle.exclusively ? handle.exclusively(migrateAndSeed) : migrateAndSeed());
   console.log(`[db] ${handle.driver} ready in ${Date.now() - started} ms`);
-  const { startVisitRollupJob } = await import('./jobs/visit-rollup');
+  const { startVisitRollupJob, stopVisitRollupJob } = await import('./jobs/visit-rollup');
   startVisitRollupJob();
-  const { startHousekeepingJob } = await import('./jobs/housekeeping');
+  const { startHousekeepingJob, stopHousekeepingJob } = await import('./jobs/housekeeping');
   startHousekeepingJob();
+  // At SIGTERM, once scripts/serve.mjs has answered every accepted request: the timers stop
+  // (a round in progress finishes), then the database closes, which releases PGlite's folder lock.
+  const { onShutdown } = await import('../lib/lifecycle-hooks.mjs');
+  onShutdown(async () => {
+    const { closeDb } = await import('../db/index');
+    await closeDb();
+    console.log('[tắt máy] đã đóng cơ sở dữ liệu');
+  });
+  onShutdown(() => Promise.all([stopVisitRollupJob(), stopHousekeepingJob()]).then(() => undefined));
 }

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'validation_failed'
-  | 'too_many_requests';
+  | 'too_many_requests'
+  | 'service_unavailable';
 
 const statusOf: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -21,6 +22,7 @@ const statusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   validation_failed: 422,
   too_many_requests: 429,
+  service_unavailable: 503,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

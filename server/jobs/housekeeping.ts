@@ -2,7 +2,7 @@
 import { getDb } from '../../db/index';
 import { runHousekeeping } from '../../db/queries/housekeeping';
 
-const state = globalThis as unknown as { __housekeepingTimer?: NodeJS.Timeout };
+const state = globalThis as unknown as { __housekeepingTimer?: NodeJS.Timeout; __housekeepingRound?: Promise<void> };
 
 /**
  * Hourly housekeeping inside the server process: sign-in attempts older than
@@ -12,18 +12,25 @@ const state = globalThis as unknown as { __housekeepingTimer?: NodeJS.Timeout };
  */
 export function startHousekeepingJob(intervalMs = 3_600_000): void {
   if (state.__housekeepingTimer) return;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runHousekeeping(await getDb());
-    } catch (error) {
-      console.error('[jobs] housekeeping failed', error);
-    } finally {
-      running = false;
-    }
+  const tick = () => {
+    if (state.__housekeepingRound) return;
+    state.__housekeepingRound = (async () => {
+      try {
+        await runHousekeeping(await getDb());
+      } catch (error) {
+        console.error('[jobs] housekeeping failed', error);
+      } finally {
+        state.__housekeepingRound = undefined;
+      }
+    })();
   };
   state.__housekeepingTimer = setInterval(tick, intervalMs);
   state.__housekeepingTimer.unref();
+}
+
+/** Stops the timer; resolves once a round in progress has finished. */
+export async function stopHousekeepingJob(): Promise<void> {
+  if (state.__housekeepingTimer) clearInterval(state.__housekeepingTimer);
+  state.__housekeepingTimer = undefined;
+  await state.__housekeepingRound;
 }

@@ -4,7 +4,7 @@ import { runVisitRollup } from '../../db/queries/visits';
 import { env, type Env } from '../../lib/env';
 import { retentionDaysFromEnv } from '../../lib/visits/rules';
 
-const state = globalThis as unknown as { __visitRollupTimer?: NodeJS.Timeout };
+const state = globalThis as unknown as { __visitRollupTimer?: NodeJS.Timeout; __visitRollupRound?: Promise<void> };
 
 /**
  * Starts the rollup inside the server process. Every instance may run it:
@@ -17,20 +17,27 @@ export function startVisitRollupJob(
   if (state.__visitRollupTimer || config.VISIT_ROLLUP_DISABLED) return;
   const interval = config.VISIT_ROLLUP_INTERVAL_MS;
   const retentionDays = retentionDaysFromEnv(config);
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runVisitRollup(await getDb(), { now: new Date(), retentionDays });
-    } catch (error) {
-      console.error('[visits] rollup failed', error);
-    } finally {
-      running = false;
-    }
+  const tick = () => {
+    if (state.__visitRollupRound) return;
+    state.__visitRollupRound = (async () => {
+      try {
+        await runVisitRollup(await getDb(), { now: new Date(), retentionDays });
+      } catch (error) {
+        console.error('[visits] rollup failed', error);
+      } finally {
+        state.__visitRollupRound = undefined;
+      }
+    })();
   };
   state.__visitRollupTimer = setInterval(tick, interval);
   state.__visitRollupTimer.unref();
   // A first round right away, so the widget is filled in after a restart.
   setTimeout(tick, 0).unref();
+}
+
+/** Stops the timer; resolves once a round in progress has finished (at shutdown, before the database closes). */
+export async function stopVisitRollupJob(): Promise<void> {
+  if (state.__visitRollupTimer) clearInterval(state.__visitRollupTimer);
+  state.__visitRollupTimer = undefined;
+  await state.__visitRollupRound;
 }

@@ -4,7 +4,6 @@
  * connection of its own, and every run works under a key base of its own, deleted afterwards.
  * The outage tests start a private redis-server on a free port and stop that one only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -22,10 +21,10 @@ import {
   type RedisCacheConnection,
 } from '@/server/cache/redis-store.mjs';
 import { freePort } from '../support/ports';
+import { startPrivateRedis, type PrivateRedis } from '../support/redis-server';
 import { data, page, pageCtx, pageKey, setPageCtx } from '../support/route-cache-entries';
 
 const SHARED_REDIS = 'redis://127.0.0.1:6379';
-const REDIS_SERVER = '/usr/bin/redis-server';
 const require = createRequire(import.meta.url);
 const { areTagsStale } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js') as {
   areTagsStale: (tags: string[], timestamp: number) => boolean;
@@ -47,36 +46,6 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
 
 function uniqueBase() {
   return `test:toa-soan:isr:${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-function startPrivateRedis(port: number): ChildProcess {
-  return spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
-}
-
-async function waitForRedis(url: string, timeoutMs = 5_000) {
-  const endsAt = Date.now() + timeoutMs;
-  while (Date.now() < endsAt) {
-    const probe = createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 500 } });
-    probe.on('error', () => {});
-    try {
-      await probe.connect();
-      await probe.ping();
-      probe.destroy();
-      return;
-    } catch {
-      await sleep(50);
-    }
-  }
-  throw new Error(`redis-server did not start at ${url}`);
-}
-
-function stopProcess(child: ChildProcess | undefined) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGCONT');
-    child.kill('SIGKILL');
-  });
 }
 
 describe('the Redis cache handler shared by several instances', () => {
@@ -274,7 +243,7 @@ describe('the Redis cache handler shared by several instances', () => {
 describe('the Redis cache handler while Redis is unreachable', () => {
   let port: number;
   let url: string;
-  let server: ChildProcess | undefined;
+  let server: PrivateRedis | undefined;
   let connection: RedisCacheConnection;
   const base = uniqueBase();
   let Store: ReturnType<typeof createRedisStore>;
@@ -284,8 +253,7 @@ describe('the Redis cache handler while Redis is unreachable', () => {
   beforeAll(async () => {
     port = await freePort();
     url = `redis://127.0.0.1:${port}`;
-    server = startPrivateRedis(port);
-    await waitForRedis(url);
+    server = await startPrivateRedis(port);
     connection = openRedisConnection(url);
     Store = withStorePolicy(createRedisStore({ connection, keyPrefix: base, buildId: 'b' }));
     handler();
@@ -299,7 +267,7 @@ describe('the Redis cache handler while Redis is unreachable', () => {
   afterAll(async () => {
     vi.restoreAllMocks();
     if (connection) await closeRedisConnection(connection);
-    await stopProcess(server);
+    await server?.stop();
   });
 
   it('gives up within a second when Redis stops answering, and remembers the invalidation', async () => {
@@ -307,7 +275,7 @@ describe('the Redis cache handler while Redis is unreachable', () => {
     await handler().set(key, page(200, 'treo'), setPageCtx);
     expect(await handler().get(key, pageCtx)).not.toBeNull();
 
-    server!.kill('SIGSTOP'); // the socket stays open; nothing answers
+    server!.pause(); // the socket stays open; nothing answers
     try {
       let started = Date.now();
       expect(await handler().get(key, pageCtx)).toBeNull();
@@ -317,7 +285,7 @@ describe('the Redis cache handler while Redis is unreachable', () => {
       expect(Date.now() - started).toBeLessThan(1_200);
       expect(connection.pending.size).toBe(1);
     } finally {
-      server!.kill('SIGCONT');
+      server!.resume();
     }
     // Redis answers again; the invalidation it missed still holds here, then reaches it.
     expect(await handler().get(key, pageCtx)).toBeNull();
@@ -333,7 +301,7 @@ describe('the Redis cache handler while Redis is unreachable', () => {
   it('answers at once while Redis is down, logs once, and works again when it is back', async () => {
     const key = pageKey('/bai-viet/mat-ket-noi');
     await handler().set(key, page(200, 'mat-ket-noi'), setPageCtx);
-    await stopProcess(server);
+    await server!.stop();
     expect(await waitFor(() => !connection.isReady, 2_000)).toBe(true);
 
     for (let i = 0; i < 5; i++) {
@@ -348,8 +316,7 @@ describe('the Redis cache handler while Redis is unreachable', () => {
     // The first test's warning counts: still one within the minute.
     expect(warnings).toHaveLength(1);
 
-    server = startPrivateRedis(port);
-    await waitForRedis(url);
+    await server!.start();
     const worksAgain = await waitFor(async () => {
       await handler().set(pageKey('/bai-viet/tro-lai'), page(200, 'tro-lai'), setPageCtx);
       return (await handler().get(pageKey('/bai-viet/tro-lai'), pageCtx)) !== null;

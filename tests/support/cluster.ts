@@ -4,13 +4,14 @@
  * database of the Postgres server, a private redis-server the caller can stop and start again,
  * and, when asked, an S3-protocol server (s3rver) for the media. Everything on 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import postgres from 'postgres';
+import { startPrivateRedis } from './redis-server';
 import { startS3Server, type TestS3Server } from './s3-server';
 
 const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -53,20 +54,6 @@ async function freePortRun(count: number): Promise<number> {
     if (free) return base;
   }
   throw new Error('no run of free ports found');
-}
-
-async function redisAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.setTimeout(500, () => socket.destroy());
-    socket.once('error', () => resolve(false));
-    socket.once('close', () => resolve(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => {
-      resolve(data.toString().startsWith('+PONG'));
-      socket.destroy();
-    });
-  });
 }
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -121,20 +108,8 @@ export async function startCluster(options: { instances: number; s3?: boolean; b
   });
   const databaseUrl = Object.assign(new URL(TEST_SERVER_URL), { pathname: `/${database}` }).toString();
 
-  let redis: ChildProcess | undefined;
-  const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await until('redis-server', () => redisAnswers(redisPort), 10_000);
-  };
-  const stopRedis = async () => {
-    const process = redis;
-    if (!process || process.exitCode !== null || process.signalCode !== null) return;
-    const exited = new Promise((resolve) => process.once('exit', resolve));
-    process.kill('SIGKILL');
-    await exited;
-  };
-  await startRedis();
-  cleanups.push(stopRedis);
+  const redis = await startPrivateRedis(redisPort);
+  cleanups.push(redis.stop);
 
   let s3: TestS3Server | undefined;
   if (options.s3) {
@@ -212,7 +187,7 @@ export async function startCluster(options: { instances: number; s3?: boolean; b
     const bucket = s3 && { endpoint: s3.endpoint, bucket: s3Env.S3_BUCKET!, accessKeyId: s3Env.S3_ACCESS_KEY_ID!, secretAccessKey: s3Env.S3_SECRET_ACCESS_KEY! };
     const errorLog = /nhật ký nginx: (\S+error\.log)/.exec(log)?.[1];
     const nginxErrors = () => (errorLog && fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8') : '');
-    return { proxyPort: port, siteUrl, instances, databaseUrl, s3: bucket, stopRedis, startRedis, output: () => log, nginxErrors, stop };
+    return { proxyPort: port, siteUrl, instances, databaseUrl, s3: bucket, stopRedis: redis.stop, startRedis: redis.start, output: () => log, nginxErrors, stop };
   } catch (error) {
     await stop();
     throw error;
