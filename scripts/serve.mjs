@@ -8,6 +8,7 @@
 // The same Next server runs underneath (router server, instrumentation.ts, proxy.ts): the
 // custom server's prepare() goes through the same getRequestHandlers() as `next start`.
 import http from 'node:http';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readPrerenderedNotFound, replaceErrorShellOn404 } from './not-found-page.mjs';
@@ -104,6 +105,8 @@ server.listen(port, () => {
 // default 10 s; lib/env.ts has validated it at start-up), then stop the app's timers and close the
 // database (lib/lifecycle-hooks.mjs), close Next and exit 0. From the signal on, /api/health/ready
 // answers 503, and each answer closes its keep-alive connection.
+/** How long open keep-alive connections may still bring a request after SIGTERM (ms). */
+const IDLE_LINGER_MS = 1_000;
 const graceMs = /^\d+$/.test(process.env.SHUTDOWN_GRACE_MS ?? '') ? Number(process.env.SHUTDOWN_GRACE_MS) : 10_000;
 let closing = false;
 async function shutDown(signal) {
@@ -112,13 +115,21 @@ async function shutDown(signal) {
   markDraining();
   const started = Date.now();
   console.log(`[tắt máy] nhận ${signal}: ngừng nhận kết nối, chờ các yêu cầu đang xử lý (tối đa ${graceMs} ms)`);
-  const drained = new Promise((resolve) => server.close(() => resolve(true)));
-  // Idle keep-alive connections would hold server.close() open; busy ones close after their answer.
-  server.closeIdleConnections();
-  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+  // net.Server's close: stop listening, but leave the open keep-alive connections be for a moment
+  // (http.Server's close would also drop the idle ones at once). A client that has just been
+  // answered sends its next request on the same connection: dropped now, that request would be
+  // lost on the way; answered, with Connection: close, its client goes elsewhere. After the
+  // moment, connections still idle are closed (and every 100 ms, as answers finish).
+  const drained = new Promise((resolve) => net.Server.prototype.close.call(server, () => resolve(true)));
+  let idleSweep;
+  const linger = setTimeout(() => {
+    server.closeIdleConnections();
+    idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+  }, Math.min(IDLE_LINGER_MS, graceMs));
   let timer;
   const graceOver = new Promise((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
   const finished = await Promise.race([drained, graceOver]);
+  clearTimeout(linger);
   clearInterval(idleSweep);
   clearTimeout(timer);
   if (!finished) {
