@@ -54,7 +54,7 @@ test('SIGTERM under a 50-connection load: every accepted request is answered in 
   const exited = new Promise<{ code: number | null; at: number }>((resolve) => server.once('exit', (code) => resolve({ code, at: Date.now() })));
   try {
     await expect
-      .poll(() => fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.status, () => 0), { timeout: 60_000, interval: 250 })
+      .poll(() => fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.status, () => 0), { timeout: 60_000, intervals: [250] })
       .toBe(200);
     const lockFile = path.join(dataDir, 'pglite.lock');
     expect(fs.existsSync(lockFile)).toBe(true);
