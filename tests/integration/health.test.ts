@@ -3,7 +3,7 @@
  * server) and a real, private redis-server that the test stops and starts again.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GET as live } from '@/app/api/health/live/route';
 import { GET as ready } from '@/app/api/health/ready/route';
 import type { DatabaseHandle } from '@/db/client';
