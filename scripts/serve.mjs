@@ -17,6 +17,8 @@ import { expireEveryCachedPage, resolvedSiteUrl, siteUrlChanged } from './site-u
 import { buildStylesheets, createStaticPublicPages, readerScriptTag } from './static-public-pages.mjs';
 import { declarePeerStamping, stampPeer } from './peer-header.mjs';
 import { isDraining, markDraining, runShutdownHooks } from '../lib/lifecycle-hooks.mjs';
+import { databaseUnavailableRecently } from '../lib/database-outage-hook.mjs';
+import { replaceServerErrorDuringOutage } from './service-unavailable-page.mjs';
 
 // What `next start` does before loading anything: next.config.mjs reads NODE_ENV.
 process.env.NODE_ENV ||= 'production';
@@ -49,8 +51,10 @@ async function respond(req, res) {
   // so the page kept above is the one sent, after the wrappers below.
   // Readers' pages go out without Next's client runtime (scripts/static-public-pages.mjs) …
   withoutRuntime(req, res);
-  // … and a page's notFound() as a readable page, not Next's empty error shell (scripts/not-found-page.mjs).
+  // … and a page's notFound() as a readable page, not Next's empty error shell (scripts/not-found-page.mjs) …
   replaceErrorShellOn404(req, res, notFoundHtml);
+  // … and a page that failed because the database is away as a 503 with Retry-After (scripts/service-unavailable-page.mjs).
+  replaceServerErrorDuringOutage(req, res, databaseUnavailableRecently);
   try {
     await handle(req, res);
   } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/database-errors';
 import { AppError, httpStatusOf, validationMessage, type ErrorCode } from '@/lib/http/errors';
 
 /**
@@ -33,6 +34,8 @@ export function failureOf(error: unknown): ActionFailure {
       fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[] | undefined>,
     };
   }
+  // A restart or outage of the database: a clear failure the editor retries (its local copy stays), not a 500.
+  if (isDatabaseUnavailable(error)) return { ok: false, code: 'service_unavailable', message: DATABASE_UNAVAILABLE_MESSAGE };
   throw error;
 }
 

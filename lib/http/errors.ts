@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../database-errors';
 
 export type ErrorCode =
   | 'bad_request'
@@ -58,6 +59,13 @@ export function validationMessage(error: z.ZodError): string {
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) return errorResponse(error.code, error.message, error.details);
   if (error instanceof z.ZodError) return errorResponse('validation_failed', validationMessage(error), z.flattenError(error));
+  // The database is restarting or unreachable: 503, nothing was stored, try again in a few seconds.
+  if (isDatabaseUnavailable(error)) {
+    console.warn('[db] không dùng được cơ sở dữ liệu:', error instanceof Error ? error.message : error);
+    const response = errorResponse('service_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
+    response.headers.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return response;
+  }
   console.error(error);
   return Response.json({ code: 'internal', message: 'Đã có lỗi xảy ra, vui lòng thử lại sau.' }, { status: 500 });
 }
