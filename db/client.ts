@@ -29,6 +29,9 @@ export type DatabaseHandle = {
 /** The longest a query waits for a connection to the Postgres server (s). */
 const CONNECT_TIMEOUT_SECONDS = 5;
 
+/** Between reconnection attempts to the Postgres server: 50 ms more per failure, at most half a second. */
+const reconnectDelaySeconds = (retries: number) => Math.min(0.05 * retries, 0.5);
+
 /** pg_advisory_lock key of the migrations ("toa-soan migrate" as a fixed number). */
 const MIGRATION_LOCK_KEY = 7_461_736_912;
 /** Set while this process holds the migration lock (see `exclusively`). */
@@ -57,9 +60,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const max = config.max ?? 10;
-    // connect_timeout: while the server is away, a request fails within 5 s (a 503) instead of hanging for
-    // postgres.js's default 30 s; a refused connection fails at once. The pool reconnects by itself after.
-    const options = { max, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_SECONDS };
+    // While the server is away (a restart), a query must fail fast, as a 503, and the pool must be back as soon
+    // as the server is. connect_timeout: an unanswered connection attempt gives up after 5 s, not postgres.js's
+    // 30 s. backoff: the wait between reconnection attempts, which queued queries sit through; postgres.js's
+    // default grows as 3^n/100 s over the failures of all the pool's connections, to 20 s, so after a few
+    // seconds of outage queries hung for 10–18 s and came back long after the server had (measured).
+    const options = { max, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_SECONDS, backoff: reconnectDelaySeconds };
     const client = postgres(config.url, options);
     const db = drizzle(client, { schema }) as unknown as Database;
     // One pool per replica, each as large as the primary's: count them in the sum kept under max_connections.
