@@ -17,7 +17,11 @@ const DATABASE_FREE_SUITES = [
 ];
 
 // Suites about the Postgres server alone run once, in the Postgres project.
-const POSTGRES_ONLY_SUITES = ['tests/integration/concurrent-migrations.test.ts', 'tests/integration/read-replicas.test.ts'];
+const POSTGRES_ONLY_SUITES = [
+  'tests/integration/concurrent-migrations.test.ts',
+  'tests/integration/read-replicas.test.ts',
+  'tests/integration/statement-timeout.test.ts',
+];
 
 export default defineConfig({
   resolve: { alias },

@@ -24,6 +24,11 @@ export type DatabaseHandle = {
    * starting at once on an empty database would otherwise race to create the same tables.
    */
   exclusively?: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * Only on Postgres with a statement timeout: runs `work` on a connection of its own without
+   * it, for the work that may rightly take longer than a request (migrations building indexes).
+   */
+  withoutStatementTimeout?: <T>(work: (db: Database) => Promise<T>) => Promise<T>;
 };
 
 /** The longest a query waits for a connection to the Postgres server (s). */
@@ -38,7 +43,14 @@ const MIGRATION_LOCK_KEY = 7_461_736_912;
 const insideLock = new AsyncLocalStorage<boolean>();
 
 export type DatabaseConfig =
-  | { driver: 'postgres'; url: string; max?: number; replicaUrls?: string[] }
+  | {
+      driver: 'postgres';
+      url: string;
+      max?: number;
+      replicaUrls?: string[];
+      /** Postgres's statement_timeout for every connection of the pools (ms); unset or 0: none. */
+      statementTimeoutMs?: number;
+    }
   | { driver: 'pglite'; dataDir: string };
 
 export function configFromEnv(
@@ -65,7 +77,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     // 30 s. backoff: the wait between reconnection attempts, which queued queries sit through; postgres.js's
     // default grows as 3^n/100 s over the failures of all the pool's connections, to 20 s, so after a few
     // seconds of outage queries hung for 10–18 s and came back long after the server had (measured).
-    const options = { max, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_SECONDS, backoff: reconnectDelaySeconds };
+    const unlimited = { max, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_SECONDS, backoff: reconnectDelaySeconds };
+    // statement_timeout counts the time a statement waits for a lock too: a request held by a long lock
+    // fails (a 503) and frees its connection, so a stuck query cannot exhaust the pool.
+    const timeout = config.statementTimeoutMs ? { connection: { statement_timeout: config.statementTimeoutMs } } : {};
+    const options = { ...unlimited, ...timeout };
     const client = postgres(config.url, options);
     const db = drizzle(client, { schema }) as unknown as Database;
     // One pool per replica, each as large as the primary's: count them in the sum kept under max_connections.
@@ -78,6 +94,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       close: async () => {
         await Promise.all([client, ...replicaClients].map((pool) => pool.end({ timeout: 5 })));
       },
+      withoutStatementTimeout: config.statementTimeoutMs
+        ? async (work) => {
+            const own = postgres(config.url, { ...unlimited, max: 1 });
+            try {
+              return await work(drizzle(own, { schema }) as unknown as Database);
+            } finally {
+              await own.end({ timeout: 5 });
+            }
+          }
+        : undefined,
       exclusively: async (work) => {
         // Re-entered from inside the work (start-up holds it around migrate + seed, and
         // migrateDatabase asks again): a second lock connection would wait for the first forever.

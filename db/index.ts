@@ -1,8 +1,19 @@
-import { configFromEnv, openDatabase, type Database, type DatabaseHandle } from './client';
+import { env } from '../lib/env';
+import { configFromEnv, openDatabase, type Database, type DatabaseConfig, type DatabaseHandle } from './client';
 
 export type { Database, Executor, Transaction } from './client';
 
 const globalForDb = globalThis as unknown as { __toaSoanDb?: Promise<DatabaseHandle> };
+
+/**
+ * The server's own client: on Postgres, every statement is held to DATABASE_STATEMENT_TIMEOUT_MS
+ * (a request waits no longer on a slow query or a lock). Scripts (migrate, seed, user:create)
+ * open theirs from configFromEnv() without it.
+ */
+function servingConfig(): DatabaseConfig {
+  const config = configFromEnv();
+  return config.driver === 'postgres' ? { ...config, statementTimeoutMs: env().DATABASE_STATEMENT_TIMEOUT_MS } : config;
+}
 
 /** The one database client of this process (PGlite by default, Postgres with DATABASE_URL). */
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
@@ -11,7 +22,7 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
     // would corrupt it. Pages that read the database must render at request time.
     throw new Error('The database must not be opened during `next build`.');
   }
-  globalForDb.__toaSoanDb ??= openDatabase(configFromEnv()).catch((error) => {
+  globalForDb.__toaSoanDb ??= openDatabase(servingConfig()).catch((error) => {
     globalForDb.__toaSoanDb = undefined;
     throw error;
   });

@@ -16,7 +16,11 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     // Instances started together wait for each other; the later ones find nothing left to apply.
     // (At start-up server/startup.ts already holds the lock around migrations and seed.)
-    const run = () => migrate(handle.db as never, { migrationsFolder: folder });
+    // Not under the serving pool's statement timeout: building an index on a large table takes longer.
+    const run = () =>
+      handle.withoutStatementTimeout
+        ? handle.withoutStatementTimeout((db) => migrate(db as never, { migrationsFolder: folder }))
+        : migrate(handle.db as never, { migrationsFolder: folder });
     await (handle.exclusively ? handle.exclusively(run) : run());
   }
 }

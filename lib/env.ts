@@ -67,6 +67,8 @@ export const envSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: integer({ min: 1, fallback: 10, expected: 'phải là số nguyên dương' }),
+  /** statement_timeout of the server's Postgres connections (ms; 0: none): db/index.ts. */
+  DATABASE_STATEMENT_TIMEOUT_MS: integer({ min: 0, fallback: 5_000, expected: 'phải là số mili giây nguyên, từ 0 trở lên' }),
   /** Read replicas for heavy uncached reads, comma-separated postgres:// URLs (db/client.ts); unset: none. */
   DATABASE_REPLICA_URLS: z.preprocess(blankToUndefined, z.string().optional()).transform((value, ctx): string[] => {
     const urls = (value ?? '').split(',').map((url) => url.trim()).filter(Boolean);

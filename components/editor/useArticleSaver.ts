@@ -137,6 +137,8 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
           return outcome.data;
         }
         writeBackup();
+        // The database restarting (a 503, or the action's service_unavailable): try again, the local copy stays.
+        if (outcome.code === 'service_unavailable') transient = true;
         if (outcome.code === 'conflict') {
           setStatus({ kind: 'conflict', info: outcome.details as ConflictInfo });
         } else if (transient) {

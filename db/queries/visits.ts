@@ -177,6 +177,8 @@ export async function recordPageviews(db: Executor, inputs: readonly PageviewInp
 // ---------------------------------------------------------------- rollup
 /** Any constant works; it only has to be the same in every app instance. */
 const ROLLUP_LOCK_KEY = 7_305_000_301;
+/** The rollup's own statement timeout (ms), above the server pool's. */
+const ROLLUP_STATEMENT_TIMEOUT_MS = 60_000;
 
 export type VisitSnapshot = { online: number; today: number; week: number; total: number; computedAt: Date | null };
 export type RollupResult = { ran: false } | { ran: true; days: string[]; snapshot: VisitSnapshot; prunedEvents: number };
@@ -259,6 +261,9 @@ export async function runVisitRollup(db: Database, options: RollupOptions = {}):
     // A transaction-level lock: released at commit on the same pooled connection.
     const [lock] = await rows<{ locked: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK_KEY}) AS locked`);
     if (!lock?.locked) return { ran: false } as const;
+    // Recomputing a busy day from millions of raw events may take longer than a request is allowed
+    // (DATABASE_STATEMENT_TIMEOUT_MS on the server's pool): this transaction gets a minute.
+    await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${ROLLUP_STATEMENT_TIMEOUT_MS}`));
 
     const days = await daysToRecompute(tx, today, oldestKept);
     for (const day of days) await recomputeDay(tx, day, now);

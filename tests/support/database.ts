@@ -21,7 +21,7 @@ if (postgresUnavailableReason) console.warn(postgresUnavailableReason);
 export const describeDb = postgresUnavailableReason ? describe.skip : describe;
 
 /** A freshly migrated, empty database for one test file: an in-memory PGlite or a new schema on Postgres. */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { testUrl?: string }> {
   if (testDriver === 'pglite') {
     const handle = await openDatabase({ driver: 'pglite', dataDir: 'memory://' });
     await migrateDatabase(handle);
@@ -39,6 +39,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await migrateDatabase(handle);
   return {
     ...handle,
+    // Where it is, for a test that points the app itself at this database (DATABASE_URL).
+    testUrl: testUrl.toString(),
     close: async () => {
       await handle.close();
       const cleanup = await openDatabase({ driver: 'postgres', url, max: 1 });

@@ -11,6 +11,7 @@ describe('parseEnv', () => {
     expect(parseEnv({})).toEqual({
       NODE_ENV: 'development',
       DATABASE_POOL_SIZE: 10,
+      DATABASE_STATEMENT_TIMEOUT_MS: 5_000,
       DATABASE_REPLICA_URLS: [],
       DATA_DIR: 'data',
       MIGRATIONS_DIR: 'drizzle',
