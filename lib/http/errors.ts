@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'validation_failed'
   | 'too_many_requests'
+  | 'insufficient_storage'
   | 'service_unavailable';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -23,6 +24,7 @@ const statusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   validation_failed: 422,
   too_many_requests: 429,
+  insufficient_storage: 507,
   service_unavailable: 503,
 };
 

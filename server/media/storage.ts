@@ -42,8 +42,14 @@ export class LocalDiskStorage implements MediaStorage {
     await fs.mkdir(path.dirname(file), { recursive: true });
     // Write then rename, so a reader never sees half a file.
     const tmp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, file);
+    try {
+      await fs.writeFile(tmp, data);
+      await fs.rename(tmp, file);
+    } catch (error) {
+      // A disk that filled up mid-write leaves part of a file: it goes, not to be found later.
+      await fs.rm(tmp, { force: true }).catch(() => {});
+      throw error;
+    }
   }
 
   async get(key: string) {

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/editorial';
 import { AppError } from '@/lib/http/errors';
 import type { BoundedQueue } from '@/lib/media/job-queue';
 import { mediaUrl } from '@/lib/media/keys';
+import { mediaStoreFailure } from '@/lib/media/storage-errors';
 import { UPLOAD_RATE_LIMIT } from '@/lib/media/limits';
 import { takeRateLimit } from '@/server/http/rate-limit';
 import { extensionOf, imageProcessingQueue, mimeOf, processImage } from './process';
@@ -48,29 +49,52 @@ export async function uploadImage(actor: Actor, input: UploadInput, deps: Upload
   const ext = extensionOf[image.kind];
   const stem = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${crypto.randomBytes(16).toString('hex')}`;
   const key = `${stem}.${ext}`;
-  await storage.put(key, image.data, mimeOf[image.kind]);
+  // Every file is written before the row that points at them; if any write or the row fails, the files
+  // already written go again, so the library never lists an image whose file is missing, and no
+  // half-stored upload is left behind.
+  const written: string[] = [];
+  const removeWritten = () => Promise.all(written.map((k) => storage.delete(k).catch(() => {})));
   const variants: { width: number; url: string }[] = [];
-  for (const v of image.variants) {
-    const vkey = `${stem}-w${v.width}.${ext}`;
-    await storage.put(vkey, v.data, mimeOf[image.kind]);
-    variants.push({ width: v.width, url: mediaUrl(vkey) });
+  try {
+    await storage.put(key, image.data, mimeOf[image.kind]);
+    written.push(key);
+    for (const v of image.variants) {
+      const vkey = `${stem}-w${v.width}.${ext}`;
+      await storage.put(vkey, v.data, mimeOf[image.kind]);
+      written.push(vkey);
+      variants.push({ width: v.width, url: mediaUrl(vkey) });
+    }
+  } catch (error) {
+    await removeWritten();
+    const refusal = mediaStoreFailure(error);
+    if (refusal) {
+      console.warn('[media] không ghi được ảnh vào kho:', error instanceof Error ? error.message : error);
+      throw refusal;
+    }
+    throw error;
   }
-  const row = await insertMedia(
-    {
-      storageKey: key,
-      url: mediaUrl(key),
-      mimeType: mimeOf[image.kind],
-      width: image.width,
-      height: image.height,
-      sizeBytes: image.data.length,
-      variants,
-      caption: input.caption,
-      alt: input.alt,
-      uploadedBy: actor.id,
-      createdAt: now,
-    },
-    db,
-  );
+  let row: Media;
+  try {
+    row = await insertMedia(
+      {
+        storageKey: key,
+        url: mediaUrl(key),
+        mimeType: mimeOf[image.kind],
+        width: image.width,
+        height: image.height,
+        sizeBytes: image.data.length,
+        variants,
+        caption: input.caption,
+        alt: input.alt,
+        uploadedBy: actor.id,
+        createdAt: now,
+      },
+      db,
+    );
+  } catch (error) {
+    await removeWritten();
+    throw error;
+  }
   await recordAudit({ actorId: actor.id, action: 'media.uploaded', targetType: 'media', targetId: row.id, details: { url: row.url } }, db);
   return row;
 }
