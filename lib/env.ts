@@ -107,6 +107,20 @@ export const envSchema = z.object({
     blankToUndefined,
     z.string().min(32, { error: 'quá ngắn: cần ít nhất 32 ký tự (ví dụ: openssl rand -base64 32)' }).optional(),
   ),
+  /**
+   * Read by `next build` and every instance (Next's own variable): the key that encrypts server
+   * actions' bound data. The same value at build and at run time on every instance, so a form
+   * rendered by one instance can be posted to another. Unset: Next makes one per build.
+   */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && [16, 24, 32].includes(Buffer.from(value, 'base64').length), {
+        error: 'phải là khóa AES base64 dài 16, 24 hoặc 32 byte (ví dụ: openssl rand -base64 32)',
+      })
+      .optional(),
+  ),
   /** Unset: Secure cookies exactly when NODE_ENV is production. */
   AUTH_COOKIE_SECURE: optionalFlag(),
   AUTH_IDLE_TIMEOUT_MINUTES: positiveNumber(120),
@@ -152,7 +166,7 @@ export type Env = z.infer<typeof envSchema>;
 export type EnvName = keyof typeof envSchema.shape;
 
 /** Never echoed in an error message: they are or contain passwords. */
-const SECRET_NAMES: ReadonlySet<string> = new Set<EnvName>(['AUTH_SECRET', 'DATABASE_URL', 'DATABASE_REPLICA_URLS', 'S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID', 'REDIS_URL']);
+const SECRET_NAMES: ReadonlySet<string> = new Set<EnvName>(['AUTH_SECRET', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY', 'DATABASE_URL', 'DATABASE_REPLICA_URLS', 'S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID', 'REDIS_URL']);
 
 /** Parses `source`; throws one Error naming every wrong variable, in Vietnamese. */
 export function parseEnv(source: EnvSource): Env {
