@@ -11,13 +11,13 @@
 // autocannon, which in one Node thread saturates before nginx does (the script says so).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { clusterMainConfig } from '../scripts/cluster-nginx.mjs';
 import { proxyGet, startCluster, type RunningCluster } from '../tests/support/cluster';
+import { freePort } from '../tests/support/ports';
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
@@ -73,16 +73,6 @@ async function measure(name: string, port: number, pathname: string, headers: Re
     total: result.requests.total,
     kbPerResponse: result.requests.total ? (result.throughput.average * DURATION_S) / result.requests.total / 1024 : 0,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

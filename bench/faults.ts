@@ -7,28 +7,19 @@
 // saw it, acknowledged against stored visits, and the time to recovery.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { CHROME_UA, sendBeacon } from '../tests/support/beacon';
+import { freePort } from '../tests/support/ports';
 import { startPrivatePostgres } from '../tests/support/private-postgres';
 import { buildInto, startServer } from './lib';
 
 const DURATION_S = 60;
 const RESTART_AT_S = 20;
-const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+const chrome = CHROME_UA;
 type Kind = 'page' | 'search' | 'beacon';
 type Sample = { kind: Kind; second: number; at: number; ms: number; status: number; eventId?: string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function main() {
   if (!fs.existsSync(path.resolve('.next', 'BUILD_ID'))) buildInto('.next');
@@ -69,16 +60,11 @@ async function main() {
         let response: Response;
         if (kind === 'beacon') {
           eventId = crypto.randomUUID();
-          response = await fetch(`${base}/api/visits`, {
-            method: 'POST',
-            headers: {
-              'content-type': 'text/plain;charset=UTF-8',
-              origin: `http://localhost:${port}`,
-              'sec-fetch-site': 'same-origin',
-              'user-agent': chrome,
-              'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-            },
-            body: JSON.stringify({ path: pages[n % pages.length], referrer: null, eventId }),
+          response = await sendBeacon(base, {
+            siteUrl: `http://localhost:${port}`,
+            readerAddress: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+            path: pages[n % pages.length]!,
+            eventId,
           });
         } else {
           const pathname = kind === 'page' ? pages[n % pages.length]! : `/tim-kiem?q=${encodeURIComponent(`lao cai ${n}`)}`;

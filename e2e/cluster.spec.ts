@@ -12,10 +12,11 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import sharp from 'sharp';
+import { CHROME_UA, sendBeacon } from '../tests/support/beacon';
 import { proxyGet, startCluster, type RunningCluster } from '../tests/support/cluster';
 
 const moderator = { email: 'bientap@laocai.vn', password: 'BienTap@2026' };
-const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+const chrome = CHROME_UA;
 /** How long a publish may take to show through nginx (deploy/nginx/toa-soan.conf states it). */
 const PROXY_DELAY_MS = 10_000;
 /** `revalidateTag` on one instance is seen by the others within a second; the rest is the render. */
@@ -116,17 +117,12 @@ test('20 visits split over both instances count 20', async () => {
   const before = await today();
   const statuses = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      fetch(`${(i % 2 ? b() : a()).url}/api/visits`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'text/plain;charset=UTF-8',
-          origin: cluster.siteUrl,
-          'sec-fetch-site': 'same-origin',
-          'user-agent': chrome,
-          // nginx's address is trusted (TRUSTED_PROXIES=127.0.0.1): each of these is another reader.
-          'x-forwarded-for': `198.51.100.${i + 1}`,
-        },
-        body: JSON.stringify({ path: '/', referrer: null, eventId: crypto.randomUUID() }),
+      sendBeacon((i % 2 ? b() : a()).url, {
+        siteUrl: cluster.siteUrl,
+        // nginx's address is trusted (TRUSTED_PROXIES=127.0.0.1): each of these is another reader.
+        readerAddress: `198.51.100.${i + 1}`,
+        path: '/',
+        eventId: crypto.randomUUID(),
       }).then((r) => r.status),
     ),
   );
@@ -322,11 +318,7 @@ test('kill -9 of one instance under a 10 s read load: the proxy keeps answering 
   const visitsToday = async () =>
     Number((await sql<{ n: string }[]>`SELECT coalesce(sum(visits), 0) AS n FROM visit_daily WHERE day = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`)[0]!.n);
   const before = await visitsToday();
-  const beacon = await fetch(`${a().url}/api/visits`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain;charset=UTF-8', origin: cluster.siteUrl, 'sec-fetch-site': 'same-origin', 'user-agent': chrome, 'x-forwarded-for': '198.51.100.200' },
-    body: JSON.stringify({ path: '/', referrer: null, eventId: crypto.randomUUID() }),
-  });
+  const beacon = await sendBeacon(a().url, { siteUrl: cluster.siteUrl, readerAddress: '198.51.100.200', path: '/', eventId: crypto.randomUUID() });
   expect(beacon.status).toBe(202);
   await expect.poll(visitsToday, { timeout: 10_000 }).toBe(before + 1);
 });

@@ -13,10 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
+import { CHROME_UA, sendBeacon } from '../tests/support/beacon';
 import { freePort } from '../tests/support/ports';
 import { startPrivatePostgres, type PrivatePostgres } from '../tests/support/private-postgres';
 
-const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+const chrome = CHROME_UA;
 /** postgres.js's connect timeout in db/client.ts, plus the render: no request may take longer while the server is away. */
 const LONGEST_ANSWER_MS = 7_000;
 
@@ -69,16 +70,11 @@ test('a Postgres restart under load: cached pages 200, the rest 503 with Retry-A
       let eventId: string | undefined;
       if (kind === 'beacon') {
         eventId = crypto.randomUUID();
-        response = await fetch(`${base}/api/visits`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'text/plain;charset=UTF-8',
-            origin: `http://localhost:${port}`,
-            'sec-fetch-site': 'same-origin',
-            'user-agent': chrome,
-            'x-forwarded-for': `198.51.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`,
-          },
-          body: JSON.stringify({ path: cached[n % cached.length], referrer: null, eventId }),
+        response = await sendBeacon(base, {
+          siteUrl: `http://localhost:${port}`,
+          readerAddress: `198.51.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`,
+          path: cached[n % cached.length]!,
+          eventId,
         });
       } else {
         const pathname = kind === 'cached page' ? cached[n % cached.length]! : `/tim-kiem?q=${encodeURIComponent(`lao cai ${n}`)}`;
