@@ -141,6 +141,10 @@ export const envSchema = z.object({
   /** Set: the route and data cache is shared by every instance through this Redis (server/cache/isr-handler.mjs). */
   REDIS_URL: z.preprocess(blankToUndefined, z.string().regex(/^rediss?:\/\//, { error: 'phải là địa chỉ redis://host:6379 (hoặc rediss:// cho TLS)' }).optional()),
 
+  /** Read by scripts/observability.mjs too: debug, info, warn or error. */
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error'], { error: 'phải là debug, info, warn hoặc error' }).default('info')),
+  /** Set: GET /api/metrics wants `Authorization: Bearer <this>`; unset: only from this machine, not through a proxy. */
+  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, { error: 'quá ngắn: cần ít nhất 16 ký tự (ví dụ: openssl rand -hex 24)' }).optional()),
   /** How long scripts/serve.mjs waits, after SIGTERM, for the requests it has accepted (ms). */
   SHUTDOWN_GRACE_MS: integer({ min: 0, fallback: 10_000, expected: 'phải là số mili giây nguyên, từ 0 trở lên' }),
   // A shorter interval would have every instance fight for the rollup lock all the time.
@@ -166,7 +170,7 @@ export type Env = z.infer<typeof envSchema>;
 export type EnvName = keyof typeof envSchema.shape;
 
 /** Never echoed in an error message: they are or contain passwords. */
-const SECRET_NAMES: ReadonlySet<string> = new Set<EnvName>(['AUTH_SECRET', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY', 'DATABASE_URL', 'DATABASE_REPLICA_URLS', 'S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID', 'REDIS_URL']);
+const SECRET_NAMES: ReadonlySet<string> = new Set<EnvName>(['AUTH_SECRET', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY', 'METRICS_TOKEN', 'DATABASE_URL', 'DATABASE_REPLICA_URLS', 'S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID', 'REDIS_URL']);
 
 /** Parses `source`; throws one Error naming every wrong variable, in Vietnamese. */
 export function parseEnv(source: EnvSource): Env {

@@ -19,6 +19,7 @@ import { declarePeerStamping, stampPeer } from './peer-header.mjs';
 import { isDraining, markDraining, runShutdownHooks } from '../lib/lifecycle-hooks.mjs';
 import { databaseUnavailableRecently } from '../lib/database-outage-hook.mjs';
 import { replaceServerErrorDuringOutage } from './service-unavailable-page.mjs';
+import { createLogger, createMetrics, createRequestObserver } from './observability.mjs';
 
 // What `next start` does before loading anything: next.config.mjs reads NODE_ENV.
 process.env.NODE_ENV ||= 'production';
@@ -29,6 +30,11 @@ process.env.TOA_SOAN_SERVER_COMPRESSES = '1';
 // The same compression middleware Next uses.
 const compression = createRequire(import.meta.url)('next/dist/compiled/compression');
 const compress = compression();
+
+// Logs and metrics (scripts/observability.mjs), set up before Next loads so its own messages are lines of the log too.
+const logger = createLogger();
+const metrics = createMetrics();
+const observe = createRequestObserver({ logger, metrics });
 
 const { default: next } = await import('next');
 
@@ -63,12 +69,14 @@ async function respond(req, res) {
     res.end('Internal Server Error');
   }
 }
-const server = http.createServer((req, res) => {
-  // Draining: this answer is the connection's last, so a keep-alive client opens its next one elsewhere.
-  if (isDraining()) res.setHeader('Connection', 'close');
-  stampPeer(req);
-  compress(req, res, () => void respond(req, res));
-});
+const server = http.createServer((req, res) =>
+  observe(req, res, () => {
+    // Draining: this answer is the connection's last, so a keep-alive client opens its next one elsewhere.
+    if (isDraining()) res.setHeader('Connection', 'close');
+    stampPeer(req);
+    compress(req, res, () => void respond(req, res));
+  }),
+);
 
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port, httpServer: server });
 handle = app.getRequestHandler();

@@ -1,4 +1,5 @@
 import 'server-only';
+import { noteRequestUser } from '@/lib/observability-hooks.mjs';
 import type { z } from 'zod';
 import type { UserRole } from '@/db/schema';
 import { failureOf, type ActionResult } from '@/lib/actions/result';
@@ -25,6 +26,7 @@ export function adminAction<S extends z.ZodType, T>(
   return async (input: unknown) => {
     try {
       const user = await requireRole(...(options.roles ?? []));
+      noteRequestUser(user.id);
       const data = await run(options.schema.parse(input), user);
       return options.successMessage ? { ok: true, data, message: options.successMessage } : { ok: true, data };
     } catch (error) {

@@ -4,6 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import type { UserRole } from '@/db/schema';
 import { sanitizeCallbackUrl } from '@/lib/auth/callback-url';
 import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
+import { noteRequestUser } from '@/lib/observability-hooks.mjs';
 import { getSessionUser, type SessionUser } from './session';
 
 /**
@@ -17,6 +18,7 @@ export async function requirePageUser(...roles: UserRole[]): Promise<SessionUser
     const path = sanitizeCallbackUrl((await headers()).get(PATHNAME_HEADER));
     redirect(`/dang-nhap?callbackUrl=${encodeURIComponent(path)}`);
   }
+  noteRequestUser(user.id);
   if (roles.length > 0 && !roles.includes(user.role)) forbidden();
   return user;
 }

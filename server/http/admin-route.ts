@@ -1,4 +1,5 @@
 import 'server-only';
+import { noteRequestUser } from '@/lib/observability-hooks.mjs';
 import { actionResponse, failureOf } from '@/lib/actions/result';
 import { requireUser, type SessionUser } from '@/server/auth/session';
 import { AppError, toErrorResponse } from '@/lib/http/errors';
@@ -16,6 +17,7 @@ export async function adminRoute(request: Request, handler: (user: SessionUser) 
   try {
     assertSameOrigin(request, env().SITE_URL);
     const user = await requireUser();
+    noteRequestUser(user.id);
     const response = await handler(user);
     response.headers.set('Cache-Control', 'private, no-store');
     return response;

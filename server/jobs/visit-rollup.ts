@@ -3,6 +3,7 @@ import { getDb } from '../../db/index';
 import { runVisitRollup } from '../../db/queries/visits';
 import { env, type Env } from '../../lib/env';
 import { retentionDaysFromEnv } from '../../lib/visits/rules';
+import { recordRollup } from '../../lib/observability-hooks.mjs';
 
 const state = globalThis as unknown as { __visitRollupTimer?: NodeJS.Timeout; __visitRollupRound?: Promise<void> };
 
@@ -21,7 +22,9 @@ export function startVisitRollupJob(
     if (state.__visitRollupRound) return;
     state.__visitRollupRound = (async () => {
       try {
-        await runVisitRollup(await getDb(), { now: new Date(), retentionDays });
+        const started = performance.now();
+        const result = await runVisitRollup(await getDb(), { now: new Date(), retentionDays });
+        if (result.ran) recordRollup((performance.now() - started) / 1000);
       } catch (error) {
         console.error('[visits] rollup failed', error);
       } finally {
