@@ -21,6 +21,7 @@ const POSTGRES_ONLY_SUITES = [
   'tests/integration/concurrent-migrations.test.ts',
   'tests/integration/read-replicas.test.ts',
   'tests/integration/statement-timeout.test.ts',
+  'tests/integration/pool-metrics.test.ts',
 ];
 
 export default defineConfig({

@@ -31,6 +31,12 @@ export type DatabaseHandle = {
   withoutStatementTimeout?: <T>(work: (db: Database) => Promise<T>) => Promise<T>;
 };
 
+/**
+ * How this process's connections are named on the Postgres server (pg_stat_activity): an operator
+ * sees which instance holds what, and the pool's metric counts this process's own connections.
+ */
+export const APPLICATION_NAME = `toa-soan/${process.pid}`;
+
 /** The longest a query waits for a connection to the Postgres server (s). */
 const CONNECT_TIMEOUT_SECONDS = 5;
 
@@ -77,11 +83,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     // 30 s. backoff: the wait between reconnection attempts, which queued queries sit through; postgres.js's
     // default grows as 3^n/100 s over the failures of all the pool's connections, to 20 s, so after a few
     // seconds of outage queries hung for 10–18 s and came back long after the server had (measured).
-    const unlimited = { max, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_SECONDS, backoff: reconnectDelaySeconds };
+    const named = { application_name: APPLICATION_NAME };
+    const unlimited = { max, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_SECONDS, backoff: reconnectDelaySeconds, connection: named };
     // statement_timeout counts the time a statement waits for a lock too: a request held by a long lock
     // fails (a 503) and frees its connection, so a stuck query cannot exhaust the pool.
-    const timeout = config.statementTimeoutMs ? { connection: { statement_timeout: config.statementTimeoutMs } } : {};
-    const options = { ...unlimited, ...timeout };
+    const options = config.statementTimeoutMs ? { ...unlimited, connection: { ...named, statement_timeout: config.statementTimeoutMs } } : unlimited;
     const client = postgres(config.url, options);
     const db = drizzle(client, { schema }) as unknown as Database;
     // One pool per replica, each as large as the primary's: count them in the sum kept under max_connections.

@@ -5,6 +5,12 @@
 // process. Without that server (next dev, tests) every call here is a no-op.
 export const REQUEST_CONTEXT = Symbol.for('toa-soan.request-context');
 export const METRICS = Symbol.for('toa-soan.metrics');
+export const POOL_PROBE = Symbol.for('toa-soan.pool-probe');
+
+/** Lets the metrics read the database pool's connections when scraped: `probe()` → { open, active }. */
+export function registerPoolProbe(probe) {
+  globalThis[POOL_PROBE] = probe;
+}
 
 /** The request being served: { id, userId? }, or undefined outside one. */
 export function currentRequest() {

@@ -13,7 +13,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import util from 'node:util';
-import { METRICS, REQUEST_CONTEXT } from '../lib/observability-hooks.mjs';
+import { METRICS, POOL_PROBE, REQUEST_CONTEXT } from '../lib/observability-hooks.mjs';
 import { routeLabel } from '../lib/route-label.mjs';
 
 const require = createRequire(import.meta.url);
@@ -96,6 +96,25 @@ export function createMetrics() {
     rollupDuration: new client.Histogram({ name: 'toa_soan_visit_rollup_duration_seconds', help: 'Visit rollup rounds that wrote', buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 30], registers: [registry] }),
     rollupLastRun: new client.Gauge({ name: 'toa_soan_visit_rollup_last_run_timestamp_seconds', help: 'When this instance last wrote the visit rollup (Unix time)', registers: [registry] }),
     inFlight: new client.Gauge({ name: 'toa_soan_http_requests_in_flight', help: 'Requests being answered', registers: [registry] }),
+    pool: new client.Gauge({
+      name: 'toa_soan_db_pool_connections',
+      help: 'This process’s connections to the Postgres server: open, and running a statement (active)',
+      labelNames: ['state'],
+      registers: [registry],
+      // Read when scraped, through the probe the app registered (PGlite: none, the gauge stays empty).
+      async collect() {
+        const probe = globalThis[POOL_PROBE];
+        if (typeof probe !== 'function') return;
+        try {
+          const { open, active } = await probe();
+          this.set({ state: 'open' }, open);
+          this.set({ state: 'active' }, active);
+        } catch {
+          // The database is away: no figure rather than a wrong one (its errors are counted elsewhere).
+          this.reset();
+        }
+      },
+    }),
   };
   globalThis[METRICS] = metrics;
   return metrics;

@@ -64,6 +64,11 @@ export async function prepareDatabase(): Promise<void> {
   startHousekeepingJob();
   // At SIGTERM, once scripts/serve.mjs has answered every accepted request: the timers stop
   // (a round in progress finishes), then the database closes, which releases PGlite's folder lock.
+  if (handle.driver === 'postgres') {
+    const { registerPoolProbe } = await import('../lib/observability-hooks.mjs');
+    const { poolConnections } = await import('../db/queries/pool');
+    registerPoolProbe(() => poolConnections(handle.db));
+  }
   const { onShutdown } = await import('../lib/lifecycle-hooks.mjs');
   onShutdown(async () => {
     const { closeDb } = await import('../db/index');

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedToScrape } from '@/lib/metrics-access';
-import { countBeacon, currentRequest, METRICS, metricsText, noteRequestUser, REQUEST_CONTEXT } from '@/lib/observability-hooks.mjs';
+import { countBeacon, currentRequest, METRICS, metricsText, noteRequestUser, POOL_PROBE, registerPoolProbe, REQUEST_CONTEXT } from '@/lib/observability-hooks.mjs';
 import { routeLabel } from '@/lib/route-label.mjs';
 import { createLogger, createMetrics, createRequestObserver } from '../../scripts/observability.mjs';
 
@@ -108,6 +108,23 @@ describe('the server’s logs and metrics', () => {
     expect(metrics?.body).toMatch(/toa_soan_http_requests_total\{method="GET",route="\/admin\/bai-viet\/:id",status="200"\} 1/);
     expect(metrics?.body).toMatch(/toa_soan_visit_beacons_total\{outcome="accepted"\} 1/);
     expect(metrics?.body).toContain('toa_soan_http_request_duration_seconds_bucket');
+  });
+
+  it('reads the database pool through the app’s probe when scraped, and shows nothing while the probe fails', async () => {
+    const global = globalThis as Record<symbol, unknown>;
+    try {
+      registerPoolProbe(async () => ({ open: 3, active: 1 }));
+      let body = (await metricsText())!.body;
+      expect(body).toMatch(/toa_soan_db_pool_connections\{state="open"\} 3/);
+      expect(body).toMatch(/toa_soan_db_pool_connections\{state="active"\} 1/);
+      registerPoolProbe(async () => {
+        throw new Error('ECONNREFUSED');
+      });
+      body = (await metricsText())!.body;
+      expect(body).not.toMatch(/toa_soan_db_pool_connections\{/);
+    } finally {
+      delete global[POOL_PROBE];
+    }
   });
 
   it('has no request outside one', () => {
