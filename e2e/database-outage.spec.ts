@@ -24,7 +24,7 @@ const LONGEST_ANSWER_MS = 7_000;
 type Kind = 'cached page' | 'search page' | 'beacon';
 type Sample = { kind: Kind; startedAt: number; ms: number; status: number; retryAfter: string | null; eventId?: string };
 
-test('a Postgres restart under load: cached pages 200, the rest 503 with Retry-After, acknowledged visits all stored, recovery by itself', async () => {
+test('a Postgres restart under load: cached pages 200, the rest 503 with Retry-After, acknowledged visits and saves all stored, recovery by itself', async ({ page }) => {
   test.setTimeout(180_000);
   let database: PrivatePostgres | undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toa-soan-outage-'));
@@ -60,6 +60,24 @@ test('a Postgres restart under load: cached pages 200, the rest 503 with Retry-A
     const cached = ['/', `/bai-viet/${article!.slug}`, '/gioi-thieu'];
     for (let i = 0; i < 3; i++) for (const pathname of cached) expect((await fetch(`${base}${pathname}`, { headers: { 'user-agent': chrome } })).status).toBe(200);
 
+    // A journalist is writing when the database goes: the editor's autosave must fail visibly, keep the
+    // text in the browser and retry until the server has it.
+    await page.goto(`${base}/dang-nhap`);
+    await page.getByLabel('Email').fill('lamtu@laocai.vn');
+    await page.getByLabel('Mật khẩu').fill('PhongVien@2026');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.getByRole('button', { name: 'Viết bài mới' }).click();
+    await expect(page).toHaveURL(/\/admin\/bai-viet\/\d+$/);
+    const articleId = Number(page.url().split('/').pop());
+    await page.getByLabel('Tiêu đề', { exact: true }).fill('Bài viết trong lúc máy chủ cơ sở dữ liệu khởi động lại');
+    const editorBody = page.getByRole('textbox', { name: 'Nội dung' });
+    await editorBody.click();
+    await page.keyboard.type('Đoạn đầu, đã lưu.');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    const saveStatus = page.getByTestId('save-status');
+    await expect(saveStatus).toHaveText(/^Đã lưu lúc \d{2}:\d{2}$/);
+
     const samples: Sample[] = [];
     let running = true;
     let n = 0;
@@ -92,13 +110,20 @@ test('a Postgres restart under load: cached pages 200, the rest 503 with Retry-A
     database.stop();
     // pg_ctl stop -w returns once the server is down: the outage counts from here.
     const stoppedAt = Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await page.keyboard.type(' Đoạn gõ khi cơ sở dữ liệu đang dừng.');
+    // The autosave (3 s after the last key) meets the outage: refused, kept, to be retried.
+    await expect(saveStatus).toContainText('Lưu thất bại', { timeout: 6_000 });
+    await expect(saveStatus).toContainText('bản nháp vẫn được giữ trên máy này');
+    const typedDuringOutage = Date.now() - stoppedAt;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 4_000 - typedDuringOutage)));
     const restartingAt = Date.now();
     database.start();
     const startedAgainAt = Date.now();
     // The same process, not restarted, is ready again within 5 s.
     await expect.poll(ready, { timeout: 5_000, intervals: [100] }).toBe(200);
     const readyAfterMs = Date.now() - startedAgainAt;
+    // The retry reaches the server once it is back.
+    await expect(saveStatus).toHaveText(/^Đã lưu lúc \d{2}:\d{2}$/, { timeout: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     running = false;
     await Promise.all(workers);
@@ -136,8 +161,12 @@ test('a Postgres restart under load: cached pages 200, the rest 503 with Retry-A
     const refused = samples.filter((s) => s.kind === 'beacon' && s.status === 503).map((s) => s.eventId!);
     const check = postgres(database.url, { max: 1, onnotice: () => {} });
     const stored = new Set((await check<{ id: string }[]>`SELECT event_id::text AS id FROM visit_events`).map((row) => row.id));
+    const [saved] = await check<{ body: string }[]>`SELECT body_text AS body FROM articles WHERE id = ${articleId}`;
     await check.end();
     console.log(`[outage] beacons: ${acknowledged.length} acknowledged, ${refused.length} refused (503), ${stored.size} stored`);
+    // The save acknowledged after the outage holds everything typed, before it and during it.
+    expect(saved!.body).toContain('Đoạn đầu, đã lưu.');
+    expect(saved!.body).toContain('Đoạn gõ khi cơ sở dữ liệu đang dừng.');
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
     expect(refused.filter((id) => stored.has(id))).toEqual([]);
   } finally {

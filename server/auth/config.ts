@@ -1,4 +1,5 @@
 // No `server-only`: proxy.ts loads this file, outside the React server graph, where that guard would throw.
+import { isDatabaseUnavailable } from '@/lib/database-errors';
 import type { NextAuthConfig } from 'next-auth';
 import { authRedirectTarget } from '@/lib/auth/callback-url';
 import { isPastAbsoluteLifetime, sessionLifetimes } from '@/lib/auth/lifetimes';
@@ -43,7 +44,15 @@ export function baseAuthConfig(): NextAuthConfig {
         // A session the server refuses (account deactivated or gone, signed out, password reset) is
         // never refreshed: proxy.ts re-issues the cookie on every /admin request, and would otherwise
         // keep a dead session's cookie alive, ready to work again after a reactivation.
-        if (!(await isSessionTokenCurrent(token))) return null;
+        try {
+          if (!(await isSessionTokenCurrent(token))) return null;
+        } catch (error) {
+          // The database is away: the session cannot be checked now. Dropping it would answer 401 and sign
+          // the user out over a restart; kept, the request's own reads fail with a 503 the editor retries,
+          // and nothing is served or written without the database anyway.
+          if (isDatabaseUnavailable(error)) return token;
+          throw error;
+        }
         return token;
       },
       session({ session, token }) {
