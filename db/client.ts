@@ -29,6 +29,10 @@ export type DatabaseHandle = {
    * it, for the work that may rightly take longer than a request (migrations building indexes).
    */
   withoutStatementTimeout?: <T>(work: (db: Database) => Promise<T>) => Promise<T>;
+  /** Only on Postgres: the connection string it was opened with (for pg_dump); never printed. */
+  url?: string;
+  /** Only on PGlite: its own dump of the open data folder (a .tar.gz), taken without stopping the server. */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 /**
@@ -97,6 +101,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       db,
       readDb: first ? withReplicas(db, [first, ...rest]) : undefined,
       driver: 'postgres',
+      url: config.url,
       close: async () => {
         await Promise.all([client, ...replicaClients].map((pool) => pool.end({ timeout: 5 })));
       },
@@ -137,6 +142,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     return {
       db: drizzle(client, { schema }) as unknown as Database,
       driver: 'pglite',
+      dumpDataDir: () => client.dumpDataDir('gzip'),
       close: async () => {
         await client.close();
         releaseLock();

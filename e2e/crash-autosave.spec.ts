@@ -59,14 +59,29 @@ async function crashMidAutosave(page: Page, port: number, env: NodeJS.ProcessEnv
 
   const second = await startServer(port, env);
   try {
+    // The old page keeps retrying its save; it may reach the new server while the article is reopened
+    // (saved, and its browser copy dropped). Leaving it first stops its retries.
+    await page.goto('about:blank');
     await page.goto(editorUrl);
     await expect(body(page)).toContainText('Đoạn đã lưu trước khi máy chủ sập.');
-    const text = (await body(page).textContent()) ?? '';
-    const committed = text.includes('Đoạn gõ sau lần lưu cuối.');
+    // Either the text typed after the last save is on the server, or the browser offers its copy.
+    const restore = page.getByRole('button', { name: 'Khôi phục bản trên máy' });
+    let state = 'neither';
+    await expect
+      .poll(
+        async () => {
+          if (((await body(page).textContent()) ?? '').includes('Đoạn gõ sau lần lưu cuối.')) state = 'saved';
+          else if (await restore.isVisible()) state = 'offered';
+          return state;
+        },
+        { timeout: 15_000, message: 'the text typed after the last save is neither saved nor offered back: it was lost' },
+      )
+      .not.toBe('neither');
+    const committed = state === 'saved';
     console.log(`[crash] ${env.DATABASE_URL ? 'postgres' : 'pglite'}: the save in flight was ${committed ? 'committed before the kill' : 'lost with the server; the browser’s copy was offered back'}`);
     if (!committed) {
       // The save died with the server: the browser's copy is offered back, and restores the text.
-      await page.getByRole('button', { name: 'Khôi phục bản trên máy' }).click();
+      await restore.click();
       await expect(body(page)).toContainText('Đoạn gõ sau lần lưu cuối.');
     }
     await expect(body(page)).toContainText('Đoạn đã lưu trước khi máy chủ sập.');

@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { acquireFolderLock, type DatabaseConfig } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { acquireFolderLock, type DatabaseConfig, type DatabaseHandle } from '@/db/client';
 import { BACKUP_FORMAT, COUNTED_TABLES, countMismatches, driverMismatch, readManifest, type BackupManifest } from '@/lib/backup-manifest';
 
 /**
@@ -16,6 +17,11 @@ import { BACKUP_FORMAT, COUNTED_TABLES, countMismatches, driverMismatch, readMan
  */
 export type BackupTarget = {
   database: DatabaseConfig;
+  /**
+   * PGlite only: the server's own open database, dumped through it (the admin's "Tải bản sao lưu",
+   * app/api/admin/sao-luu/route.ts) instead of opening the folder, which the running server holds.
+   */
+  running?: DatabaseHandle;
   /** The media folder of the local disk store; null when the media are in S3. */
   mediaRoot: string | null;
   s3?: { bucket: string; endpoint: string | null };
@@ -24,6 +30,8 @@ export type BackupTarget = {
 const ARCHIVE_DIR = 'toa-soan-backup';
 
 class BackupError extends Error {}
+
+const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 function run(command: string, args: string[], what: string): void {
   const result = spawnSync(command, args, { encoding: 'utf8' });
@@ -81,6 +89,10 @@ export async function createBackup(target: BackupTarget, outFile: string): Promi
     if (target.database.driver === 'postgres') {
       run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', '--file', path.join(dir, 'database.dump'), target.database.url], 'Sao lưu cơ sở dữ liệu');
       counts = await postgresCounts(target.database.url);
+    } else if (target.running?.dumpDataDir) {
+      const running = target.running;
+      counts = await countRows(async (text) => rowsOf<{ n: number }>(await running.db.execute(sql.raw(text))));
+      fs.writeFileSync(path.join(dir, 'pglite-data.tar.gz'), Buffer.from(await (await running.dumpDataDir!()).arrayBuffer()));
     } else {
       const release = acquireFolderLock(target.database.dataDir);
       try {

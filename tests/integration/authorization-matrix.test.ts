@@ -276,6 +276,13 @@ const matrix: Record<string, MatrixEntry> = {
     },
     ...everyMember,
   },
+  'api/admin/sao-luu/route.ts#POST': {
+    args: (f) => {
+      process.env.MEDIA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'media-matrix-'));
+      return [f.request('POST', '/api/admin/sao-luu')];
+    },
+    ...adminOnly,
+  },
 };
 // ------------------------------------------------------------------ end of table
 

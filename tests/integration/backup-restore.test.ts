@@ -147,6 +147,29 @@ describeDb('db:backup and db:restore', () => {
     }
   });
 
+  it('a backup taken through the running server’s own database (the admin download) restores the same', async () => {
+    const live = path.join(folder, 'sao-luu', 'tu-may-chu.tar.gz');
+    const handle = await open();
+    try {
+      // Taken while the database is open and in use, as app/api/admin/sao-luu/route.ts does.
+      const database: DatabaseConfig = handle.driver === 'postgres' ? { driver: 'postgres', url: handle.url! } : { driver: 'pglite', dataDir: '' };
+      await createBackup({ database, running: handle.driver === 'pglite' ? handle : undefined, mediaRoot }, live);
+    } finally {
+      await done(handle);
+    }
+    if (config.driver === 'postgres') await pgHandle!.db.execute(sql.raw('DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public'));
+    else fs.rmSync(config.dataDir, { recursive: true, force: true });
+    fs.rmSync(mediaRoot, { recursive: true, force: true });
+    await restoreBackup({ database: config, mediaRoot }, live);
+    const after = await open();
+    try {
+      expect(await snapshot(after)).toEqual(before);
+    } finally {
+      await done(after);
+    }
+    expect(checksums(mediaRoot)).toEqual(mediaBefore);
+  });
+
   it('refuses what is not a backup, with a Vietnamese reason', async () => {
     const bogus = path.join(folder, 'khong-phai.tar.gz');
     fs.writeFileSync(bogus, 'không phải tar');
