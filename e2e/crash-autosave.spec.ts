@@ -78,7 +78,7 @@ async function crashMidAutosave(page: Page, port: number, env: NodeJS.ProcessEnv
       )
       .not.toBe('neither');
     const committed = state === 'saved';
-    console.log(`[crash] ${env.DATABASE_URL ? 'postgres' : 'pglite'}: the save in flight was ${committed ? 'committed before the kill' : 'lost with the server; the browser’s copy was offered back'}`);
+    console.log(`[crash] ${env.DATABASE_URL ? 'postgres' : 'pglite'}: the text typed after the last save was ${committed ? 'saved (before the kill, or by the page’s retry once the server was back)' : 'offered back from the browser’s copy'}`);
     if (!committed) {
       // The save died with the server: the browser's copy is offered back, and restores the text.
       await restore.click();
