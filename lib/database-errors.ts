@@ -43,7 +43,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** Seconds a client should wait before trying again: a restart of Postgres takes a few. */
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** Shared with the production server's 503 page (scripts/service-unavailable-page.mjs). */
+export { DATABASE_RETRY_AFTER_SECONDS } from './database-outage-hook.mjs';
 
 export const DATABASE_UNAVAILABLE_MESSAGE = 'Hệ thống đang tạm mất kết nối tới cơ sở dữ liệu. Vui lòng thử lại sau ít giây.';

@@ -4,6 +4,9 @@
 // Retry-After instead of a 500. A registered symbol: the same in every bundle of the process.
 export const DATABASE_UNAVAILABLE_AT = Symbol.for('toa-soan.database-unavailable-at');
 
+/** What a client is told to wait before trying again while the database is away (s): a Postgres restart takes a few. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** How long after the last failure a page's 500 is still taken for the outage (ms). */
 export const OUTAGE_WINDOW_MS = 10_000;
 

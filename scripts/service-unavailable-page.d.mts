@@ -1,4 +1,3 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-export declare const RETRY_AFTER_SECONDS: number;
 export declare const SERVICE_UNAVAILABLE_HTML: string;
 export declare function replaceServerErrorDuringOutage(req: IncomingMessage, res: ServerResponse, isOutage: () => boolean): void;

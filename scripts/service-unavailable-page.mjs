@@ -3,9 +3,8 @@
 // a Vietnamese 503 with Retry-After, never cached: a reader, a crawler or nginx (which then
 // serves its last good copy, proxy_cache_use_stale http_503) knows to come back in a few seconds.
 // Pages in the route cache do not fail at all: they are served from it while the database is away.
+import { DATABASE_RETRY_AFTER_SECONDS } from '../lib/database-outage-hook.mjs';
 import { holdResponseBody, isPlainHtml, isRouterRequest } from './held-response.mjs';
-
-export const RETRY_AFTER_SECONDS = 5;
 
 export const SERVICE_UNAVAILABLE_HTML = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -26,7 +25,7 @@ export function replaceServerErrorDuringOutage(req, res, isOutage) {
     finish: (body) => {
       if (!isOutage()) return body;
       res.statusCode = 503;
-      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+      res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       res.setHeader('cache-control', 'no-store');
       res.removeHeader('etag');
       return Buffer.from(SERVICE_UNAVAILABLE_HTML);

@@ -11,16 +11,12 @@ import {
   VISIT_IDLE_MS,
 } from '../../lib/visits/rules';
 import type { Database, Executor } from '../client';
+import { rows } from '../rows';
 import { isPubliclyVisible } from './public-filter';
 
 // No `server-only` here: the rollup timer imports this module from
 // instrumentation (server/startup.ts), outside the React server graph.
 
-type Row = Record<string, unknown>;
-async function rows<T extends Row>(db: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
 
 // ---------------------------------------------------------------- daily salt
 const saltCache = new WeakMap<object, Map<string, string>>();

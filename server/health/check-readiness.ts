@@ -1,10 +1,10 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { createClient } from 'redis';
 import { getDb } from '@/db';
 import { migrationsFolder } from '@/db/migrate';
+import { newestAppliedMigration, pingDatabase } from '@/db/queries/health';
 import { env } from '@/lib/env';
 import { migrationsProblem, withinDeadline, type CheckResult, type ReadinessChecks } from '@/lib/health';
 
@@ -39,9 +39,6 @@ const inTime = <T>(work: Promise<T>, what: string) =>
     throw error;
   });
 
-type Rows<T> = T[] | { rows: T[] };
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
-
 let journal: number[] | undefined;
 /** The journal's migration times, read once: they change only with a new build. */
 function journalWhen(): number[] {
@@ -53,15 +50,14 @@ function journalWhen(): number[] {
 
 async function databaseCheck(): Promise<string | null> {
   const db = await inTime(getDb(), 'cơ sở dữ liệu');
-  await inTime(db.execute(sql`SELECT 1`), 'cơ sở dữ liệu');
+  await inTime(pingDatabase(db), 'cơ sở dữ liệu');
   return null;
 }
 
 async function migrationsCheck(): Promise<string | null> {
   const db = await inTime(getDb(), 'cơ sở dữ liệu');
-  const result = await inTime(db.execute(sql`SELECT max(created_at)::text AS newest FROM drizzle.__drizzle_migrations`), 'bảng migration');
-  const newest = rowsOf<{ newest: string | null }>(result as Rows<{ newest: string | null }>)[0]?.newest;
-  return migrationsProblem(journalWhen(), newest == null ? null : Number(newest));
+  const newest = await inTime(newestAppliedMigration(db), 'bảng migration');
+  return migrationsProblem(journalWhen(), newest);
 }
 
 function newHealthRedis(url: string) {

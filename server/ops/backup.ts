@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { acquireFolderLock, type DatabaseConfig, type DatabaseHandle } from '@/db/client';
+import { rows } from '@/db/rows';
 import { BACKUP_FORMAT, COUNTED_TABLES, countMismatches, driverMismatch, readManifest, type BackupManifest } from '@/lib/backup-manifest';
 
 /**
@@ -30,8 +31,6 @@ export type BackupTarget = {
 const ARCHIVE_DIR = 'toa-soan-backup';
 
 class BackupError extends Error {}
-
-const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 function run(command: string, args: string[], what: string): void {
   const result = spawnSync(command, args, { encoding: 'utf8' });
@@ -91,7 +90,7 @@ export async function createBackup(target: BackupTarget, outFile: string): Promi
       counts = await postgresCounts(target.database.url);
     } else if (target.running?.dumpDataDir) {
       const running = target.running;
-      counts = await countRows(async (text) => rowsOf<{ n: number }>(await running.db.execute(sql.raw(text))));
+      counts = await countRows((text) => rows<{ n: number }>(running.db, sql.raw(text)));
       fs.writeFileSync(path.join(dir, 'pglite-data.tar.gz'), Buffer.from(await (await running.dumpDataDir!()).arrayBuffer()));
     } else {
       const release = acquireFolderLock(target.database.dataDir);

@@ -53,6 +53,12 @@ describeDb('db:backup and db:restore', () => {
   const done = async (handle: DatabaseHandle) => {
     if (handle !== pgHandle) await handle.close();
   };
+  /** Everything a restore must bring back: the database (its schemas, or PGlite's folder) and the media folder. */
+  const wipe = async () => {
+    if (config.driver === 'postgres') await pgHandle!.db.execute(sql.raw('DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public'));
+    else fs.rmSync(config.dataDir, { recursive: true, force: true });
+    fs.rmSync(mediaRoot, { recursive: true, force: true });
+  };
 
   beforeAll(async () => {
     if (testDriver === 'postgres') {
@@ -109,13 +115,7 @@ describeDb('db:backup and db:restore', () => {
     expect(manifest.counts.articles).toBe(2);
     expect(manifest.counts.media).toBe(1);
 
-    // Wipe: the database and the media folder.
-    if (config.driver === 'postgres') {
-      await pgHandle!.db.execute(sql.raw('DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public'));
-    } else {
-      fs.rmSync(config.dataDir, { recursive: true, force: true });
-    }
-    fs.rmSync(mediaRoot, { recursive: true, force: true });
+    await wipe();
 
     const { keptAside } = await restoreBackup({ database: config, mediaRoot }, archive);
     expect(keptAside).toBeUndefined();
@@ -157,9 +157,7 @@ describeDb('db:backup and db:restore', () => {
     } finally {
       await done(handle);
     }
-    if (config.driver === 'postgres') await pgHandle!.db.execute(sql.raw('DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public'));
-    else fs.rmSync(config.dataDir, { recursive: true, force: true });
-    fs.rmSync(mediaRoot, { recursive: true, force: true });
+    await wipe();
     await restoreBackup({ database: config, mediaRoot }, live);
     const after = await open();
     try {
