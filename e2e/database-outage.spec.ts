@@ -20,6 +20,8 @@ import { startPrivatePostgres, type PrivatePostgres } from '../tests/support/pri
 const chrome = CHROME_UA;
 /** postgres.js's connect timeout in db/client.ts, plus the render: no request may take longer while the server is away. */
 const LONGEST_ANSWER_MS = 7_000;
+/** The same process works again within this long after the server is back (the issue's figure). */
+const RECOVERY_MS = 5_000;
 
 type Kind = 'cached page' | 'search page' | 'beacon';
 type Sample = { kind: Kind; startedAt: number; ms: number; status: number; retryAfter: string | null; eventId?: string };
@@ -123,17 +125,19 @@ test('a Postgres restart under load: cached pages 200, the rest 503 with Retry-A
     database.start();
     const startedAgainAt = Date.now();
     // The same process, not restarted, is ready again within 5 s.
-    await expect.poll(ready, { timeout: 5_000, intervals: [100] }).toBe(200);
+    await expect.poll(ready, { timeout: RECOVERY_MS, intervals: [100] }).toBe(200);
     const readyAfterMs = Date.now() - startedAgainAt;
     // The retry reaches the server once it is back.
     await expect(saveStatus).toHaveText(/^Đã lưu lúc \d{2}:\d{2}$/, { timeout: 20_000 });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Load goes on past the 5 s the process has to recover in; what is asked after that must all work.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAgainAt + RECOVERY_MS + 2_000 - Date.now())));
     running = false;
     await Promise.all(workers);
 
     // Answered while the server was away: started after it stopped, finished before it was being started again.
     const during = samples.filter((s) => s.startedAt >= stoppedAt + 200 && s.startedAt + s.ms < restartingAt);
-    const after = samples.filter((s) => s.startedAt >= startedAgainAt + readyAfterMs + 500);
+    // Once recovered. Before that, the first use of a pooled connection the restart cut may still fail, as a 503.
+    const after = samples.filter((s) => s.startedAt >= startedAgainAt + RECOVERY_MS);
     const statuses = (list: Sample[], kind: Kind) => {
       const counts: Record<string, number> = {};
       for (const s of list.filter((x) => x.kind === kind)) counts[s.status] = (counts[s.status] ?? 0) + 1;
@@ -155,6 +159,7 @@ test('a Postgres restart under load: cached pages 200, the rest 503 with Retry-A
     expect(samples.every((s) => s.status !== 500 && s.status !== 0), summary).toBe(true);
     expect(Math.max(...samples.map((s) => s.ms))).toBeLessThan(LONGEST_ANSWER_MS);
     // After it: everything works again in the same process.
+    expect(after.filter((s) => s.kind === 'search page').length).toBeGreaterThan(0);
     expect(after.filter((s) => s.kind === 'search page').every((s) => s.status === 200), summary).toBe(true);
     expect(after.filter((s) => s.kind === 'beacon').every((s) => s.status === 202), summary).toBe(true);
     // The page a reader got: the Vietnamese notice, never a stack trace.
