@@ -35,6 +35,11 @@ const nextConfig = {
   // scripts/serve.mjs compresses outside its own HTML wrappers; `next start` lets Next do it.
   compress: process.env.TOA_SOAN_SERVER_COMPRESSES !== '1',
   images: {
+    // The widths a cover is offered in (srcset). Covers are shown at most 720 px wide: 640–1,200
+    // serve phones at 2–3× and the desktop columns, 1,920 the widest slot at 2.5–3×. Next's
+    // default list (8 widths up to 3,840, beyond the 2,400 px an upload is stored at) repeated
+    // each cover URL eight times in the HTML, 3 KB of every home page.
+    deviceSizes: [640, 828, 1200, 1920],
     // The optimizer fetches only our own images: uploads and the bundled ones. Any other
     // local path (/admin, /api/…) is refused with 400; no remote host is allowed.
     localPatterns: [

@@ -9,16 +9,16 @@ type Props = { article: ArticleListItem; variant?: 'lead' | 'card' | 'compact'; 
 export function ArticleCard({ article, variant = 'card', headingLevel: Heading = 'h3' }: Props) {
   const href = articlePath(article.slug);
   const time = article.publishedAt ? (
-    <time dateTime={toLocalIso(article.publishedAt)} className="text-xs text-slate-500">
+    <time dateTime={toLocalIso(article.publishedAt)}>
       {formatDateTimeVi(article.publishedAt)}
     </time>
   ) : null;
 
   if (variant === 'compact') {
     return (
-      <article className="border-b border-slate-200 py-2 last:border-0">
-        <Heading className="text-sm font-semibold leading-snug">
-          <Link href={href} className="hover:text-brand hover:underline">
+      <article className="card-compact">
+        <Heading>
+          <Link href={href} className="card-link">
             {article.title}
           </Link>
         </Heading>
@@ -31,28 +31,26 @@ export function ArticleCard({ article, variant = 'card', headingLevel: Heading =
   return (
     <article className={lead ? 'flex flex-col gap-3' : 'flex flex-col gap-2'}>
       {article.coverImage ? (
-        <Link href={href} tabIndex={-1} aria-hidden="true" className="block overflow-hidden rounded bg-slate-200">
+        <Link href={href} tabIndex={-1} aria-hidden="true" className="card-cover">
           <Image
             src={article.coverImage}
             alt={article.coverCaption ?? article.title}
             width={1200}
             height={675}
             sizes={lead ? '(min-width: 768px) 640px, 100vw' : '(min-width: 768px) 300px, 100vw'}
-            className="aspect-video w-full object-cover"
             priority={lead}
           />
         </Link>
       ) : null}
       <div className="space-y-1">
         <Heading className={lead ? 'font-serif text-2xl font-bold leading-tight md:text-3xl' : 'font-serif text-lg font-semibold leading-snug'}>
-          <Link href={href} className="hover:text-brand hover:underline">
+          <Link href={href} className="card-link">
             {article.title}
           </Link>
         </Heading>
-        <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
+        <p className="card-meta">
           {article.categoryName && article.categorySlug ? (
-            // At least 24 px tall: a target a thumb can hit (WCAG 2.5.8).
-            <Link href={categoryPath(article.categorySlug)} className="inline-flex min-h-6 items-center font-semibold text-accent">
+            <Link href={categoryPath(article.categorySlug)} className="card-category">
               {article.categoryName}
             </Link>
           ) : null}

@@ -8,13 +8,13 @@ export async function SiteHeader() {
   const topLevel = categories.filter((c) => c.parentId === null);
   const links = [
     <li key="home">
-      <Link href={homePath()} className="block px-3 py-2 hover:bg-white/10">
+      <Link href={homePath()} className="nav-link">
         Trang chủ
       </Link>
     </li>,
     ...topLevel.map((c) => (
       <li key={c.id}>
-        <Link href={categoryPath(c.slug)} className="block px-3 py-2 hover:bg-white/10">
+        <Link href={categoryPath(c.slug)} className="nav-link">
           {c.name}
         </Link>
       </li>

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { StaticShell } from '@/components/site/StaticShell';
 import { aboutPath } from '@/lib/public-paths';
 import { staticPageMetadata } from '@/lib/seo/page-metadata';
+// The typography of the stored text; the pages without such text leave it out (app/prose.css).
+import '@/app/prose.css';
 
 export const metadata: Metadata = staticPageMetadata({
   title: 'Giới thiệu',

@@ -11,6 +11,8 @@ import { parseSlugParam } from '@/lib/route-params';
 import { articleMetadata } from '@/lib/seo/page-metadata';
 import { siteUrl } from '@/lib/site-url';
 import { formatDateTimeVi, toLocalIso } from '@/lib/time';
+// The typography of the stored text; the pages without such text leave it out (app/prose.css).
+import '@/app/prose.css';
 
 // = PUBLIC_REVALIDATE_SECONDS (lib/cache-tags.ts): Next needs a literal here; tests/unit/revalidate.test.ts keeps the two equal.
 export const revalidate = 60;

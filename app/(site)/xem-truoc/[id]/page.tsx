@@ -9,6 +9,8 @@ import { getSessionUser } from '@/server/auth/session';
 import { displayStatus } from '@/lib/editorial';
 import { AppError } from '@/lib/http/errors';
 import { parseIdString } from '@/lib/validation/params';
+// The typography of the stored text; the pages without such text leave it out (app/prose.css).
+import '@/app/prose.css';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Xem trước', robots: { index: false, follow: false } };
