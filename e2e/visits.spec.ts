@@ -19,6 +19,8 @@ async function readWidget(page: Page): Promise<Figures> {
 async function openWithFreshWidget(page: Page, url: string): Promise<Figures> {
   const summary = page.waitForResponse((r) => r.url().includes('/api/visits/summary'));
   await page.goto(url);
+  // The page refreshes the figures once the footer is in view (public/reader.js).
+  await page.getByTestId('visit-stats').scrollIntoViewIfNeeded();
   await summary;
   await page.waitForLoadState('networkidle');
   return readWidget(page);

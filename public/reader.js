@@ -115,8 +115,21 @@
   }
   whenIdle(countOnce);
   window.addEventListener('pagehide', countOnce);
-  whenIdle(function () {
+  // The figures are refreshed once the footer comes into view, then every minute: most readers
+  // never scroll that far, and the page's first seconds on a phone are left to the page itself.
+  function refreshWhileShown() {
     refreshStats();
     setInterval(refreshStats, REFRESH_MS);
-  });
+  }
+  var widget = document.querySelector('[data-testid="visit-stats"]');
+  if (widget && typeof window.IntersectionObserver === 'function') {
+    var observer = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (e) { return e.isIntersecting; })) return;
+      observer.disconnect();
+      whenIdle(refreshWhileShown);
+    });
+    observer.observe(widget);
+  } else if (widget) {
+    whenIdle(refreshWhileShown);
+  }
 })();
