@@ -1,20 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
+import { signedIn } from './support/sign-in';
 
 // Demo accounts from db/seed-data/site.ts.
 const journalist = { email: 'lamtu@laocai.vn', password: 'PhongVien@2026' };
 const moderator = { email: 'bientap@laocai.vn', password: 'BienTap@2026' };
 
-async function signedIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Mật khẩu').fill(account.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  return page;
-}
 
 async function newArticle(page: Page): Promise<number> {
   await page.getByRole('button', { name: 'Viết bài mới' }).click();

@@ -26,6 +26,7 @@ const auditActionLabels = {
   'article.rejected': 'Trả lại bài',
   'article.published': 'Xuất bản',
   'article.scheduled': 'Hẹn giờ xuất bản',
+  'article.unscheduled': 'Hủy hẹn giờ',
   'article.unpublished': 'Gỡ bài',
   'article.restored': 'Khôi phục phiên bản',
   'media.uploaded': 'Tải ảnh lên',

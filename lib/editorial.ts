@@ -10,33 +10,43 @@ import { EDITOR_ROLES, isEditor, USER_ROLES } from '@/lib/auth/roles';
  */
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'pending', 'published', 'rejected', 'archived'];
 
-export type TransitionName = 'submit' | 'publish' | 'schedule' | 'reject' | 'unpublish' | 'revise';
+/** The status as the workflow sees it: a `published` article whose time has not come is `scheduled`. */
+export type WorkflowState = ArticleStatus | 'scheduled';
+export const WORKFLOW_STATES: readonly WorkflowState[] = [...ARTICLE_STATUSES, 'scheduled'];
 
-type TransitionRule = { from: readonly ArticleStatus[]; to: ArticleStatus; roles: readonly UserRole[] };
+export function workflowState(status: ArticleStatus, publishedAt: Date | string | null | undefined, now = new Date()): WorkflowState {
+  return status === 'published' && publishedAt && new Date(publishedAt).getTime() > now.getTime() ? 'scheduled' : status;
+}
+
+export type TransitionName = 'submit' | 'publish' | 'schedule' | 'unschedule' | 'reject' | 'unpublish' | 'revise';
+
+type TransitionRule = { from: readonly WorkflowState[]; to: ArticleStatus; roles: readonly UserRole[] };
 
 export const transitions: Record<TransitionName, TransitionRule> = {
   /** "Gửi duyệt": a draft (or a returned article) goes to the review queue. */
   submit: { from: ['draft', 'rejected'], to: 'pending', roles: USER_ROLES },
-  /** "Xuất bản": moderators publish what was submitted, their own drafts, or re-publish a withdrawn article. */
-  publish: { from: ['draft', 'pending', 'archived'], to: 'published', roles: EDITOR_ROLES },
-  /** "Hẹn giờ": the same move as publishing, with a future time. */
-  schedule: { from: ['draft', 'pending', 'archived'], to: 'published', roles: EDITOR_ROLES },
+  /** "Xuất bản": moderators publish what was submitted, their own drafts, re-publish a withdrawn article, or publish a scheduled one now ("Xuất bản ngay"). */
+  publish: { from: ['draft', 'pending', 'archived', 'scheduled'], to: 'published', roles: EDITOR_ROLES },
+  /** "Hẹn giờ": the same move as publishing, with a future time; on a scheduled article, "Đổi giờ đăng". */
+  schedule: { from: ['draft', 'pending', 'archived', 'scheduled'], to: 'published', roles: EDITOR_ROLES },
+  /** "Hủy hẹn giờ": back to the review queue, off the schedule. */
+  unschedule: { from: ['scheduled'], to: 'pending', roles: EDITOR_ROLES },
   /** "Trả lại": back to the author with a note. */
   reject: { from: ['pending'], to: 'rejected', roles: EDITOR_ROLES },
-  /** "Gỡ bài": off the public site. */
-  unpublish: { from: ['published'], to: 'archived', roles: EDITOR_ROLES },
+  /** "Gỡ bài": off the public site (or off the schedule, into the archive). */
+  unpublish: { from: ['published', 'scheduled'], to: 'archived', roles: EDITOR_ROLES },
   /** A returned article becomes a draft again on its author's next save (see statusAfterEdit). */
   revise: { from: ['rejected'], to: 'draft', roles: USER_ROLES },
 };
 
 /** Whether a user with `role` may use the named transition on an article in `from` (ownership is checked by canPerform). */
-export function canUseTransition(role: UserRole, name: TransitionName, from: ArticleStatus): boolean {
+export function canUseTransition(role: UserRole, name: TransitionName, from: WorkflowState): boolean {
   const rule = transitions[name];
   return rule.roles.includes(role) && rule.from.includes(from);
 }
 
 export type Actor = { id: number; role: UserRole };
-export type ArticleAccess = { authorId: number; status: ArticleStatus };
+export type ArticleAccess = { authorId: number; status: ArticleStatus; publishedAt?: Date | string | null };
 
 /** Journalists edit only their own drafts and returned articles; moderators and admins edit anything. */
 export function canEdit(user: Actor, article: ArticleAccess): boolean {
@@ -50,8 +60,8 @@ export function canView(user: Actor, article: Pick<ArticleAccess, 'authorId'>): 
 }
 
 /** Journalists may submit only their own work. */
-export function canPerform(user: Actor, name: TransitionName, article: ArticleAccess): boolean {
-  if (!canUseTransition(user.role, name, article.status)) return false;
+export function canPerform(user: Actor, name: TransitionName, article: ArticleAccess, now = new Date()): boolean {
+  if (!canUseTransition(user.role, name, workflowState(article.status, article.publishedAt, now))) return false;
   return isEditor(user.role) || article.authorId === user.id;
 }
 
@@ -163,6 +173,5 @@ export const statusLabels: Record<ArticleStatus, string> = {
 
 /** The label shown for a published article whose time has not come yet. */
 export function displayStatus(status: ArticleStatus, publishedAt: Date | string | null, now = new Date()): string {
-  if (status === 'published' && publishedAt && new Date(publishedAt).getTime() > now.getTime()) return 'Hẹn giờ';
-  return statusLabels[status];
+  return workflowState(status, publishedAt, now) === 'scheduled' ? 'Hẹn giờ' : statusLabels[status];
 }

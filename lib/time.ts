@@ -82,3 +82,24 @@ export function toLocalIso(value: Instant): string {
   const abs = Math.abs(offset);
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/** `03/12/2026 08:00`: an instant as the schedule field shows it, in Vietnam time whatever the browser's zone. */
+export function formatDateTimeInputVi(instant: Instant): string {
+  const d = toDate(instant);
+  return `${viShortDate.format(d)} ${viTime.format(d)}`;
+}
+
+/**
+ * `03/12/2026 08:00` (also `3/12/2026 8:00`, `03-12-2026 08h00`) in Vietnam time → the instant;
+ * null for anything else, including days that do not exist (31/02) and hours past 23:59.
+ */
+export function parseDateTimeInputVi(text: string): Date | null {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s+(\d{1,2})\s*[:hg]\s*(\d{2})\s*$/i.exec(text);
+  if (!match) return null;
+  const [day, month, year, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return null;
+  const isoDay = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // Date.UTC rolls 31/02 over into March: such a day does not exist.
+  if (new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) !== isoDay) return null;
+  return new Date(startOfLocalDayFromDay(isoDay).getTime() + (hour * 60 + minute) * 60_000);
+}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { AdminArticleRow } from '@/db/queries/editorial-list';
-import { displayStatus } from '@/lib/editorial';
+import { displayStatus, workflowState } from '@/lib/editorial';
 import { formatDateTimeVi } from '@/lib/time';
 
 const statusColors: Record<string, string> = {
@@ -39,6 +39,9 @@ export function ArticleTable({ items, showNote = false, now = new Date() }: { it
                 </td>
                 <td className="px-3 py-2">
                   <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusColors[label] ?? ''}`}>{label}</span>
+                  {workflowState(a.status, a.publishedAt, now) === 'scheduled' && a.publishedAt ? (
+                    <span className="mt-1 block whitespace-nowrap text-xs text-sky-900">Hẹn giờ: {formatDateTimeVi(a.publishedAt)}</span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2">{a.categoryName ?? '—'}</td>
                 <td className="px-3 py-2">{a.authorName}</td>

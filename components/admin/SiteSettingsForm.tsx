@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { formatViInteger } from '@/lib/numbers';
 import type { SiteSettings } from '@/lib/validation/settings';
 import type { ActionResult } from '@/lib/actions/result';
 import { ActionResultMessage } from './ActionForm';
@@ -31,7 +32,8 @@ export function SiteSettingsForm({ initial, action }: { initial: SiteSettings; a
       portalName: text('portalName'),
       tagline: text('tagline'),
       contact: Object.fromEntries(contactFields.map((f) => [f.key, text(`contact.${f.key}`)])),
-      statsBaseline: baseline === '' ? 0 : Number(baseline),
+      // Sent as typed ("1.784.275"): the server reads vi-VN grouping and explains what it refuses.
+      statsBaseline: baseline === '' ? 0 : baseline,
     };
     startTransition(async () => {
       const answer = await action(value);
@@ -61,7 +63,8 @@ export function SiteSettingsForm({ initial, action }: { initial: SiteSettings; a
       </fieldset>
       <label className="grid gap-1 text-sm">
         Số lượt truy cập của cổng cũ (cộng vào &quot;Tất cả&quot;)
-        <input name="statsBaseline" type="number" min={0} step={1} defaultValue={initial.statsBaseline} className={input} />
+        {/* Text, not type="number": a number input refuses "1.784.275", the way the figure is written here. */}
+        <input name="statsBaseline" inputMode="numeric" autoComplete="off" defaultValue={formatViInteger(initial.statsBaseline)} className={input} />
       </label>
       <button type="submit" disabled={pending} className="rounded-md bg-sky-800 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-900 disabled:opacity-60">
         Lưu cài đặt

@@ -1,6 +1,7 @@
 'use client';
 
 import { EditorContent, useEditor, type Content } from '@tiptap/react';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -9,9 +10,12 @@ import {
   scheduleArticleAction,
   submitForReviewAction,
   unpublishArticleAction,
+  unscheduleArticleAction,
 } from '@/app/(admin)/admin/bai-viet/actions';
 import { isEditor } from '@/lib/auth/roles';
-import { canEdit, canPerform, displayStatus } from '@/lib/editorial';
+import { canEdit, canPerform, displayStatus, workflowState } from '@/lib/editorial';
+import { formatDateTimeInputVi, formatDateTimeVi, parseDateTimeInputVi, toLocalIso } from '@/lib/time';
+import { DateTimeField } from '@/components/admin/DateTimeField';
 import { slugify } from '@/lib/slug';
 import { ConflictPanel } from './ConflictPanel';
 import { EditorToolbar } from './EditorToolbar';
@@ -73,10 +77,6 @@ function statusText(s: SaveStatus): string {
   }
 }
 
-/** Local `datetime-local` value → ISO with the Vietnam offset (the newsroom's clock, whatever the browser's zone). */
-function localToIso(value: string): string {
-  return `${value}:00+07:00`;
-}
 
 export function ArticleEditor({ article, user, categories, authors, revisions }: Props) {
   const router = useRouter();
@@ -104,13 +104,17 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [picker, setPicker] = useState<'body' | 'cover' | null>(null);
   const [rejectNote, setRejectNote] = useState('');
-  const [scheduleAt, setScheduleAt] = useState('');
+  // The schedule field's text (dd/mm/yyyy HH:mm, Vietnam time); a scheduled article starts with its time.
+  const [scheduleAt, setScheduleAt] = useState(() =>
+    workflowState(article.status, article.publishedAt) === 'scheduled' && article.publishedAt ? formatDateTimeInputVi(article.publishedAt) : '',
+  );
   const [counts, setCounts] = useState({ words: 0, characters: 0 });
   const [backup, setBackup] = useState<LocalBackup | null>(null);
   const [busy, setBusy] = useState(false);
   const slugFocused = useRef(false);
 
-  const access = { authorId: article.authorId, status };
+  const access = { authorId: article.authorId, status, publishedAt };
+  const scheduled = workflowState(status, publishedAt) === 'scheduled';
   const editable = canEdit(user, access);
   const moderator = isEditor(user.role);
 
@@ -124,6 +128,13 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
 
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saverRef = useRef<{ markDirty: () => void } | null>(null);
+  // The document as stored on the server: the one loaded (after the schema's own normalising on
+  // load), then the one each save sent. A change is an edit only when the document differs from
+  // it; TipTap's "update" events also fire on no edit at all (setEditable, an empty transaction),
+  // and opening an article used to autosave it, bump its version and conflict with a colleague
+  // who only had it open.
+  const storedDoc = useRef<ProseMirrorNode | null>(null);
+  const sentDoc = useRef<ProseMirrorNode | null>(null);
 
   // Stable option objects: TipTap calls setOptions (and view.updateState) on any
   // render whose options differ, which must never happen in the middle of typing.
@@ -148,10 +159,12 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
     editable,
     editorProps,
     onCreate: ({ editor: e }) => {
+      storedDoc.current = e.state.doc;
       const storage = e.storage as unknown as { characterCount: { words: () => number; characters: () => number } };
       setCounts({ words: storage.characterCount.words(), characters: storage.characterCount.characters() });
     },
-    onUpdate: ({ editor: e }) => {
+    onUpdate: ({ editor: e, transaction }) => {
+      if (!transaction.docChanged || (storedDoc.current && e.state.doc.eq(storedDoc.current))) return;
       saverRef.current?.markDirty();
       // Counting a long article on every keystroke would cost typing latency: debounce it.
       if (countTimer.current) clearTimeout(countTimer.current);
@@ -165,6 +178,8 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
   const getPayload = useCallback((): SavePayload => {
     const f = fieldsRef.current;
     const slug = f.slugTouched && f.slug.trim() ? f.slug : publishedAt && article.slug && !article.slug.startsWith('nhap-') ? article.slug : slugify(f.title);
+    // What this payload sends becomes the stored document once the save succeeds (onSaved).
+    sentDoc.current = editor?.state.doc ?? null;
     return {
       articleId: article.id,
       title: f.title,
@@ -187,6 +202,7 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
   }, [article.id, article.slug, article.bodyJson, editor, moderator, publishedAt]);
 
   const onSaved = useCallback((state: SavedState) => {
+    if (sentDoc.current) storedDoc.current = sentDoc.current;
     setStatus(state.status);
     // Show the slug the server chose (it may carry a -2 suffix), unless the user is editing it.
     if (!slugFocused.current) setFields((f) => ({ ...f, slug: state.slug }));
@@ -205,7 +221,8 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
   });
 
   useEffect(() => {
-    editor?.setEditable(editable);
+    // false: no "update" event, which the saver would take for an edit.
+    editor?.setEditable(editable, false);
   }, [editor, editable]);
 
   // A local copy the server never confirmed (tab closed offline, crash): offer it back.
@@ -221,7 +238,8 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
     return () => clearTimeout(t);
   }, [article.id, article.bodyJson, article.title, article.sapo]);
 
-  // Ctrl+S / ⌘S saves ("Lưu nháp") instead of the browser's "save page".
+  // Ctrl+S / ⌘S does what the main button says ("Lưu nháp", or "Cập nhật bài" on a published
+  // article) instead of the browser's "save page".
   const saveNow = saver.saveNow;
   useEffect(() => {
     if (!editable) return;
@@ -367,8 +385,19 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
         <aside className="space-y-4">
           <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
             {editable ? (
-              <button type="button" disabled={busy} title="Ctrl+S" onClick={() => void saver.saveNow()} className="w-full rounded-md bg-sky-800 px-3 py-2 font-medium text-white hover:bg-sky-900 disabled:opacity-50">
+              // Ctrl+S (above) runs exactly this button: on a published article that is "Cập nhật
+              // bài" (the change goes live), never a silent draft while autosave holds it back.
+              <button
+                type="button"
+                disabled={busy}
+                aria-keyshortcuts="Control+S Meta+S"
+                onClick={() => void saver.saveNow()}
+                className="flex w-full items-center justify-center gap-2 rounded-md bg-sky-800 px-3 py-2 font-medium text-white hover:bg-sky-900 disabled:opacity-50"
+              >
                 {status === 'published' ? 'Cập nhật bài' : 'Lưu nháp'}
+                <kbd aria-hidden="true" className="rounded border border-white/40 px-1 font-sans text-xs font-normal">
+                  Ctrl+S
+                </kbd>
               </button>
             ) : null}
             {can('submit') ? (
@@ -378,24 +407,43 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
             ) : null}
             {can('publish') ? (
               <button type="button" disabled={busy} onClick={() => void transition(() => publishArticleAction(v()), 'Đã xuất bản.')} className="w-full rounded-md bg-green-700 px-3 py-2 font-medium text-white hover:bg-green-800 disabled:opacity-50">
-                Xuất bản
+                {scheduled ? 'Xuất bản ngay' : 'Xuất bản'}
               </button>
+            ) : null}
+            {scheduled && publishedAt ? (
+              <p className="rounded border border-sky-200 bg-sky-50 px-2 py-1.5 text-sm text-sky-900" data-testid="schedule-notice">
+                Hẹn giờ: {formatDateTimeVi(publishedAt)}
+              </p>
             ) : null}
             {can('schedule') ? (
               <div className="grid gap-1">
-                <label className="grid gap-1 text-sm">
-                  Giờ đăng (giờ Việt Nam)
-                  <input type="datetime-local" className={input} value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} />
-                </label>
+                <DateTimeField label="Giờ đăng (giờ Việt Nam)" value={scheduleAt} onChange={setScheduleAt} disabled={busy} />
                 <button
                   type="button"
-                  disabled={busy || !scheduleAt}
-                  onClick={() => void transition(() => scheduleArticleAction({ ...v(), publishAt: localToIso(scheduleAt) }), 'Đã hẹn giờ đăng.')}
+                  disabled={busy || !scheduleAt.trim()}
+                  onClick={() => {
+                    const at = parseDateTimeInputVi(scheduleAt);
+                    if (!at) {
+                      setMessage({ kind: 'error', text: 'Giờ đăng chưa đúng dạng ngày/tháng/năm giờ:phút, ví dụ 03/12/2026 08:00.' });
+                      return;
+                    }
+                    void transition(() => scheduleArticleAction({ ...v(), publishAt: toLocalIso(at) }), scheduled ? 'Đã đổi giờ đăng.' : 'Đã hẹn giờ đăng.');
+                  }}
                   className="rounded-md border border-green-700 px-3 py-2 font-medium text-green-800 hover:bg-green-50 disabled:opacity-50"
                 >
-                  Hẹn giờ
+                  {scheduled ? 'Đổi giờ đăng' : 'Hẹn giờ'}
                 </button>
               </div>
+            ) : null}
+            {can('unschedule') ? (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void transition(() => unscheduleArticleAction(v()), 'Đã hủy hẹn giờ: bài trở về hàng chờ duyệt.')}
+                className="w-full rounded-md border border-slate-400 px-3 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50"
+              >
+                Hủy hẹn giờ
+              </button>
             ) : null}
             {can('reject') ? (
               <div className="grid gap-1">

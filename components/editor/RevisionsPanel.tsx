@@ -5,14 +5,16 @@ import { restoreRevisionAction } from '@/app/(admin)/admin/bai-viet/actions';
 import type { DiffPart } from '@/lib/content/diff';
 import { formatDateTimeVi } from '@/lib/time';
 
-export type RevisionItem = { id: number; action: string; version: number; title: string; note: string | null; createdAt: string; editorName: string | null };
+export type RevisionItem = { id: number; number: number; action: string; version: number; title: string; note: string | null; createdAt: string; editorName: string | null };
 
 const actionLabels: Record<string, string> = {
   save: 'Lưu nháp',
+  update: 'Cập nhật bài',
   autosave: 'Tự động lưu',
   submit: 'Gửi duyệt',
   publish: 'Xuất bản',
   schedule: 'Hẹn giờ',
+  unschedule: 'Hủy hẹn giờ',
   reject: 'Trả lại',
   unpublish: 'Gỡ bài',
   restore: 'Khôi phục',
@@ -36,8 +38,8 @@ export function RevisionsPanel({ articleId, revisions, canRestore, getVersion, b
     else setMessage(json.message ?? 'Không so sánh được.');
   }
 
-  async function restore(revisionId: number, version: number) {
-    if (!window.confirm(`Khôi phục nội dung của phiên bản ${version}? Nội dung hiện tại vẫn được giữ trong lịch sử.`)) return;
+  async function restore(revisionId: number, number: number) {
+    if (!window.confirm(`Khôi phục nội dung của phiên bản ${number}? Nội dung hiện tại vẫn được giữ trong lịch sử.`)) return;
     if (!(await beforeRestore())) return;
     const result = await restoreRevisionAction({ articleId, version: getVersion(), revisionId });
     if (result.ok) window.location.reload();
@@ -66,12 +68,12 @@ export function RevisionsPanel({ articleId, revisions, canRestore, getVersion, b
           {revisions.map((r) => (
             <tr key={r.id} className="border-t border-slate-100">
               <td className="py-1">
-                <input type="radio" name="rev-from" aria-label={`So sánh từ phiên bản ${r.version}`} checked={from === r.id} onChange={() => setFrom(r.id)} />
+                <input type="radio" name="rev-from" aria-label={`So sánh từ phiên bản ${r.number}`} checked={from === r.id} onChange={() => setFrom(r.id)} />
               </td>
               <td>
-                <input type="radio" name="rev-to" aria-label={`So sánh đến phiên bản ${r.version}`} checked={to === r.id} onChange={() => setTo(r.id)} />
+                <input type="radio" name="rev-to" aria-label={`So sánh đến phiên bản ${r.number}`} checked={to === r.id} onChange={() => setTo(r.id)} />
               </td>
-              <td>{r.version}</td>
+              <td>{r.number}</td>
               <td>
                 {actionLabels[r.action] ?? r.action}
                 {r.note ? <span className="block text-xs text-slate-500">{r.note}</span> : null}
@@ -80,7 +82,7 @@ export function RevisionsPanel({ articleId, revisions, canRestore, getVersion, b
               <td>{formatDateTimeVi(r.createdAt)}</td>
               <td>
                 {canRestore ? (
-                  <button type="button" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100" onClick={() => void restore(r.id, r.version)}>
+                  <button type="button" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100" onClick={() => void restore(r.id, r.number)}>
                     Khôi phục
                   </button>
                 ) : null}

@@ -1,5 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
+import { Link } from '@tiptap/extension-link';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
@@ -74,15 +75,19 @@ export function editorExtensions(placeholder = 'Nội dung bài viết…') {
       heading: { levels: [2, 3, 4] },
       code: false,
       codeBlock: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        defaultProtocol: 'https',
-        protocols: ['http', 'https', 'mailto'],
-        // The same allowlist as the server: http, https, mailto, site paths.
-        isAllowedUri: (url) => isSafeLinkHref(url),
-        shouldAutoLink: (url) => isSafeLinkHref(url) || isSafeLinkHref(`https://${url}`),
-      },
+      // Our own Link below: StarterKit's keeps extending a link with whatever is typed after it.
+      link: false,
+    }),
+    // inclusive: false — the link mark ends at the cursor, so text typed right after a link is
+    // not part of it (TipTap makes an autolinking Link inclusive by default).
+    Link.extend({ inclusive: () => false }).configure({
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: 'https',
+      protocols: ['http', 'https', 'mailto'],
+      // The same allowlist as the server: http, https, mailto, site paths.
+      isAllowedUri: (url) => isSafeLinkHref(url),
+      shouldAutoLink: (url) => isSafeLinkHref(url) || isSafeLinkHref(`https://${url}`),
     }),
     CaptionedImage.extend({
       parseHTML() {

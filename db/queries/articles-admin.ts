@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, like, ne, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import type { PublicNames } from '@/lib/public-impact';
 import { articleRevisions, articles, articleTags, categories, tags, users, type Article, type ArticleStatus } from '../schema';
@@ -111,7 +111,10 @@ export async function getRevision(tx: Executor, articleId: number, revisionId: n
 
 export type RevisionListItem = {
   id: number;
+  /** 1, 2, 3 … in the order the revisions were made: the history's own numbering, unique per article. */
+  number: number;
   action: string;
+  /** The article's version the revision was taken at; an autosave of a published article shares it with the live text. */
   version: number;
   status: ArticleStatus;
   title: string;
@@ -126,6 +129,8 @@ export async function listRevisionRows(db: Executor, articleId: number, limit = 
   return db
     .select({
       id: articleRevisions.id,
+      // Counted over all of the article's revisions (the window runs before the limit).
+      number: sql<number>`(row_number() over (order by ${articleRevisions.id}))::int`,
       action: articleRevisions.action,
       version: articleRevisions.version,
       status: articleRevisions.status,

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { getDb } from '../index';
-import { articlePresence, articles, articleTags, categories, tags, users, type ArticleStatus } from '../schema';
+import { articlePresence, articles, articleTags, categories, tags, users, type ArticleStatus, type UserRole } from '../schema';
 import { normalizeSearchQuery } from '@/lib/search-query';
 import type { AdminListFilters } from '@/lib/validation/editorial';
 
@@ -153,10 +153,12 @@ export async function touchPresence(articleId: number, userId: number, deps: Dep
 }
 
 /** Who else has sent a heartbeat for the article since `since`. */
-export async function listOthersPresent(articleId: number, userId: number, since: Date, deps: Deps = {}): Promise<{ id: number; name: string }[]> {
+export type PresentUser = { id: number; name: string; role: UserRole };
+
+export async function listOthersPresent(articleId: number, userId: number, since: Date, deps: Deps = {}): Promise<PresentUser[]> {
   const { db } = await resolve(deps);
   return db
-    .select({ id: users.id, name: users.name })
+    .select({ id: users.id, name: users.name, role: users.role })
     .from(articlePresence)
     .innerJoin(users, eq(users.id, articlePresence.userId))
     .where(and(eq(articlePresence.articleId, articleId), ne(articlePresence.userId, userId), gt(articlePresence.seenAt, since)))

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../database-errors';
+// Every zod message in Vietnamese, for every schema parsed in a process that answers errors.
+import '../validation/vietnamese-errors';
 
 export type ErrorCode =
   | 'bad_request'

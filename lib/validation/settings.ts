@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumberInput } from './whole-number';
 
 /** The site settings as stored (one JSON value) and as the public pages read them. */
 export const siteSettingsSchema = z.object({
@@ -32,5 +33,10 @@ export const defaultSiteSettings: SiteSettings = {
   statsBaseline: 0,
 };
 
-/** The settings form's input: the same schema, strict at every level, so unknown keys are refused, not ignored. */
-export const siteSettingsInput = siteSettingsSchema.extend({ contact: siteSettingsSchema.shape.contact.strict() }).strict();
+/**
+ * The settings form's input: the same schema, strict at every level, so unknown keys are refused,
+ * not ignored; the baseline may come as text the way staff write it ("1.784.275").
+ */
+export const siteSettingsInput = siteSettingsSchema
+  .extend({ contact: siteSettingsSchema.shape.contact.strict(), statsBaseline: wholeNumberInput('Số lượt truy cập của cổng cũ', 0, 1e12) })
+  .strict();

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getArticleAccess } from '@/db/queries/articles-admin';
-import { deletePresence, listOthersPresent, touchPresence } from '@/db/queries/editorial-list';
+import { deletePresence, listOthersPresent, touchPresence, type PresentUser } from '@/db/queries/editorial-list';
 import { canView, PRESENCE_TTL_MS, type Actor } from '@/lib/editorial';
 import { articleNotFound, resolveDeps, type EditorialDeps } from './context';
 
@@ -8,7 +8,7 @@ import { articleNotFound, resolveDeps, type EditorialDeps } from './context';
  * Records that `actor` has the article open and returns who else does.
  * Purely informational: it never locks or blocks anyone.
  */
-export async function heartbeatPresence(actor: Actor, articleId: number, deps: EditorialDeps = {}): Promise<{ id: number; name: string }[]> {
+export async function heartbeatPresence(actor: Actor, articleId: number, deps: EditorialDeps = {}): Promise<PresentUser[]> {
   const { db, now } = await resolveDeps(deps);
   const access = await getArticleAccess(db, articleId);
   if (!access || !canView(actor, access)) throw articleNotFound();

@@ -56,7 +56,7 @@ export async function saveArticle(actor: Actor, input: SaveArticleData, deps: Ed
       updatedAt: now,
     });
     await replaceArticleTags(tx, row.id, uniqueTagsBySlug(input.tags));
-    await storeRevision(tx, updated, actor, input.autosave ? 'autosave' : 'save', now);
+    await storeRevision(tx, updated, actor, input.autosave ? 'autosave' : row.status === 'published' ? 'update' : 'save', now);
     if (!input.autosave) {
       await recordAudit(
         { actorId: actor.id, action: 'article.saved', targetType: 'article', targetId: row.id, details: { version: updated.version, status } },

@@ -4,7 +4,8 @@ import { getLastRevision, insertRevision, overwriteRevision } from '@/db/queries
 import type { Article } from '@/db/schema';
 import { foldsIntoLastRevision, type Actor } from '@/lib/editorial';
 
-export type RevisionAction = 'save' | 'autosave' | 'restore' | 'submit' | 'publish' | 'schedule' | 'reject' | 'unpublish';
+/** 'update': "Cập nhật bài", a saved change to a published article (it went live); 'save' is "Lưu nháp". */
+export type RevisionAction = 'save' | 'update' | 'autosave' | 'restore' | 'submit' | 'publish' | 'schedule' | 'unschedule' | 'reject' | 'unpublish';
 
 type RevisionContent = Pick<Article, 'id' | 'version' | 'status' | 'title' | 'sapo' | 'bodyJson' | 'bodyHtml'>;
 

@@ -16,6 +16,7 @@ const auditActionOf: Record<ButtonName, AuditAction> = {
   submit: 'article.submitted',
   publish: 'article.published',
   schedule: 'article.scheduled',
+  unschedule: 'article.unscheduled',
   reject: 'article.rejected',
   unpublish: 'article.unpublished',
 };
@@ -37,7 +38,7 @@ async function transitionArticle(
   const { db, now } = await resolveDeps(deps);
   return inTransaction(db, async (tx) => {
     const row = await lockArticleForChange(tx, actor, input);
-    if (!canPerform(actor, name, row)) throw editorialForbidden(transitionRefusal(actor, row));
+    if (!canPerform(actor, name, row, now)) throw editorialForbidden(transitionRefusal(actor, row));
     await assertCurrentVersion(tx, row, input.version);
     const notReady = readinessProblem(name, row);
     if (notReady) throw editorialInvalid(notReady);
@@ -75,6 +76,11 @@ export async function scheduleArticle(actor: Actor, input: TransitionInput & { p
   const tooSoon = scheduleProblem(input.publishAt, now);
   if (tooSoon) throw editorialInvalid(tooSoon);
   return transitionArticle(actor, 'schedule', input, { ...deps, now }, () => ({ status: 'published', publishedAt: input.publishAt, reviewNote: null }));
+}
+
+/** "Hủy hẹn giờ": a scheduled article goes back to the review queue, with no publication time. */
+export function unscheduleArticle(actor: Actor, input: TransitionInput, deps: EditorialDeps = {}) {
+  return transitionArticle(actor, 'unschedule', input, deps, () => ({ status: 'pending', publishedAt: null }));
 }
 
 /** "Trả lại" with the moderator's note, shown to the author on the dashboard. */

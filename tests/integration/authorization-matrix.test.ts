@@ -102,7 +102,7 @@ type Fixtures = {
   /** A fresh user that the call may change freely. */
   user: (role?: UserRole, options?: { active?: boolean }) => Promise<ActorAccount & { active: boolean }>;
   category: (options?: { parentId?: number | null }) => Promise<{ id: number; slug: string; name: string }>;
-  article: (options: { authorId: number; status?: ArticleStatus; categoryId?: number | null }) => Promise<{ id: number; slug: string; version: number; authorId: number }>;
+  article: (options: { authorId: number; status?: ArticleStatus; categoryId?: number | null; publishedAt?: Date }) => Promise<{ id: number; slug: string; version: number; authorId: number }>;
   unique: (prefix?: string) => string;
   /** A Request to an admin route handler, same-origin by default. */
   request: (method: string, pathname: string, init?: RequestInit) => Request;
@@ -214,6 +214,10 @@ const matrix: Record<string, MatrixEntry> = {
   },
   'bai-viet/actions.ts#rejectArticleAction': {
     args: async (f) => [{ ...versionOf(await f.article({ authorId: f.actors.journalist.id, status: 'pending' })), note: 'Cần bổ sung nguồn tin.' }],
+    ...moderators,
+  },
+  'bai-viet/actions.ts#unscheduleArticleAction': {
+    args: async (f) => [versionOf(await f.article({ authorId: f.actors.journalist.id, status: 'published', publishedAt: new Date(Date.now() + 86_400_000) }))],
     ...moderators,
   },
   'bai-viet/actions.ts#unpublishArticleAction': {

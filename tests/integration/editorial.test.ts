@@ -14,7 +14,7 @@ import { listRevisions } from '@/server/editorial/list-revisions';
 import { heartbeatPresence } from '@/server/editorial/presence';
 import { restoreRevision } from '@/server/editorial/restore-revision';
 import { saveArticle } from '@/server/editorial/save-article';
-import { publishArticle, rejectArticle, scheduleArticle, submitForReview, unpublishArticle } from '@/server/editorial/transition-article';
+import { publishArticle, rejectArticle, scheduleArticle, submitForReview, unpublishArticle, unscheduleArticle } from '@/server/editorial/transition-article';
 import { loadCorpus } from '../support/corpus';
 import { assertSafe } from '../support/html-safety';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
@@ -164,6 +164,36 @@ describeDb(`editorial workflow on ${testDriver}`, () => {
     expect(list.items.map((a) => a.id)).toContain(created.id);
   });
 
+  it('lets a moderator change a schedule, cancel it back to the queue, or publish now', async () => {
+    const created = await createArticle(moderator, deps());
+    const saved = await saveArticle(moderator, draft(created.id, created.version, { title: 'Hẹn giờ hội chợ', slug: 'hen-gio-hoi-cho' }), deps());
+    const first = new Date(t0.getTime() + 2 * 3_600_000);
+    const scheduled = await scheduleArticle(moderator, { articleId: created.id, version: saved.article.version, publishAt: first }, deps());
+    // Change the time: still scheduled, at the new time only.
+    const later = new Date(t0.getTime() + 26 * 3_600_000);
+    const moved = await scheduleArticle(moderator, { articleId: created.id, version: scheduled.article.version, publishAt: later }, deps());
+    expect(new Date(moved.article.publishedAt!).getTime()).toBe(later.getTime());
+    expect(await getPublishedArticleBySlug('hen-gio-hoi-cho', new Date(first.getTime() + 1), handle.db)).toBeNull();
+    // A journalist may do none of it, even on their own article.
+    await expectAppError(unscheduleArticle(journalist, { articleId: created.id, version: moved.article.version }, deps()), 'not_found');
+    // Cancel: back to "Chờ duyệt", no time kept, never public.
+    const cancelled = await unscheduleArticle(moderator, { articleId: created.id, version: moved.article.version }, deps());
+    expect(cancelled.article.status).toBe('pending');
+    expect(cancelled.article.publishedAt).toBeNull();
+    expect(await getPublishedArticleBySlug('hen-gio-hoi-cho', new Date(later.getTime() + 1), handle.db)).toBeNull();
+    // Cancelling what is no longer scheduled is refused.
+    await expectAppError(unscheduleArticle(moderator, { articleId: created.id, version: cancelled.article.version }, deps()), 'forbidden');
+    // Schedule again, then publish now: live at once.
+    const again = await scheduleArticle(moderator, { articleId: created.id, version: cancelled.article.version, publishAt: first }, deps());
+    const now = await publishArticle(moderator, { articleId: created.id, version: again.article.version }, deps());
+    expect(new Date(now.article.publishedAt!).getTime()).toBe(t0.getTime());
+    expect(await getPublishedArticleBySlug('hen-gio-hoi-cho', new Date(t0.getTime() + 1000), handle.db)).not.toBeNull();
+    // A live article cannot be "unscheduled".
+    await expectAppError(unscheduleArticle(moderator, { articleId: created.id, version: now.article.version }, deps()), 'forbidden');
+    const history = await listRevisions(moderator, created.id, deps());
+    expect(history.map((r) => r.action).slice(0, 5)).toEqual(['publish', 'schedule', 'unschedule', 'schedule', 'schedule']);
+  });
+
   it("refuses a journalist transitioning or editing someone else's work", async () => {
     const created = await createArticle(otherJournalist, deps());
     const saved = await saveArticle(otherJournalist, draft(created.id, created.version, { title: 'Bài của Minh Đức' }), deps());
@@ -217,7 +247,13 @@ describeDb(`editorial workflow on ${testDriver}`, () => {
     expect(autosaved.article.version).toBe(edited.article.version);
     expect(autosaved.impact).toBeNull();
     expect((await getPublishedArticleBySlug('bai-sua-sau-xuat-ban', new Date(t0.getTime() + 1000), handle.db))?.bodyText).toContain('Đã cập nhật số liệu.');
-    expect((await listRevisions(moderator, created.id, deps()))[0]).toMatchObject({ action: 'autosave' });
+    const history = await listRevisions(moderator, created.id, deps());
+    expect(history[0]).toMatchObject({ action: 'autosave' });
+    // "Cập nhật bài" is recorded as such, not as "Lưu nháp"; the autosave shares the live text's
+    // version, yet every row of the history has a number of its own, counting up.
+    expect(history.map((r) => r.action)).toEqual(['autosave', 'update', 'publish', 'save']);
+    expect(history[0]!.version).toBe(history[1]!.version);
+    expect(history.map((r) => r.number)).toEqual([4, 3, 2, 1]);
     const unpublished = await unpublishArticle(moderator, { articleId: created.id, version: edited.article.version }, deps());
     expect(unpublished.article.status).toBe('archived');
     expect(unpublished.impact?.paths).toContain('/bai-viet/bai-sua-sau-xuat-ban');
@@ -252,6 +288,9 @@ describeDb(`editorial workflow on ${testDriver}`, () => {
     expect(await heartbeatPresence(journalist, a.id, deps())).toEqual([]);
     const seen = await heartbeatPresence(moderator, a.id, deps(new Date(t0.getTime() + 10_000)));
     expect(seen.map((u) => u.name)).toEqual(['Lâm Tú']);
+    // Each person by their own role (the notice used to call everyone "Biên tập viên").
+    expect(seen.map((u) => u.role)).toEqual(['journalist']);
+    expect((await heartbeatPresence(journalist, a.id, deps(new Date(t0.getTime() + 11_000)))).map((u) => u.role)).toEqual(['moderator']);
     const later = await heartbeatPresence(moderator, a.id, deps(new Date(t0.getTime() + 120_000)));
     expect(later).toEqual([]);
   });

@@ -51,7 +51,7 @@ export async function makeCategory(db: Executor, options: { parentId?: number | 
   return row!;
 }
 
-export async function makeArticle(db: Executor, options: { authorId: number; status?: ArticleStatus; categoryId?: number | null; title?: string }) {
+export async function makeArticle(db: Executor, options: { authorId: number; status?: ArticleStatus; categoryId?: number | null; title?: string; publishedAt?: Date }) {
   const key = unique('bai');
   const [row] = await db
     .insert(articles)
@@ -64,7 +64,7 @@ export async function makeArticle(db: Executor, options: { authorId: number; sta
       authorId: options.authorId,
       status: options.status ?? 'draft',
       categoryId: options.categoryId ?? null,
-      publishedAt: options.status === 'published' ? new Date(Date.now() - 60_000) : null,
+      publishedAt: options.publishedAt ?? (options.status === 'published' ? new Date(Date.now() - 60_000) : null),
     })
     .returning();
   return row!;

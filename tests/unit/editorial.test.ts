@@ -19,6 +19,7 @@ import {
   statusAfterEdit,
   transitionRefusal,
   transitions,
+  workflowState,
   type TransitionName,
 } from '@/lib/editorial';
 
@@ -171,5 +172,35 @@ describe('the rules a save and a transition ask', () => {
     expect(transitionRefusal(journalist, { authorId: 1, status: 'pending' })).toContain('trạng thái');
     expect(transitionRefusal(journalist, { authorId: 2, status: 'draft' })).toContain('không có quyền');
     expect(transitionRefusal(moderator, { authorId: 2, status: 'draft' })).toContain('trạng thái');
+  });
+});
+
+describe('a scheduled article ("Hẹn giờ")', () => {
+  const now = new Date('2026-12-02T10:00:00Z');
+  const later = new Date('2026-12-03T01:00:00Z');
+
+  it('is a state of its own until its time comes', () => {
+    expect(workflowState('published', later, now)).toBe('scheduled');
+    expect(workflowState('published', now, now)).toBe('published');
+    expect(workflowState('published', new Date(now.getTime() - 1), now)).toBe('published');
+    expect(workflowState('pending', later, now)).toBe('pending');
+    expect(workflowState('published', null, now)).toBe('published');
+  });
+
+  it('may be published now, moved, cancelled back to the queue or archived, by editors only', () => {
+    const article = { authorId: 1, status: 'published' as const, publishedAt: later };
+    for (const role of ['moderator', 'admin'] as const) {
+      for (const name of ['publish', 'schedule', 'unschedule', 'unpublish'] as const) expect(canPerform({ id: 9, role }, name, article, now), `${role} ${name}`).toBe(true);
+      for (const name of ['submit', 'reject', 'revise'] as const) expect(canPerform({ id: 9, role }, name, article, now), `${role} ${name}`).toBe(false);
+    }
+    for (const name of ['publish', 'schedule', 'unschedule', 'unpublish', 'submit'] as const) expect(canPerform({ id: 1, role: 'journalist' }, name, article, now)).toBe(false);
+    expect(transitions.unschedule.to).toBe('pending');
+  });
+
+  it('cannot be "unscheduled" once live, nor published again', () => {
+    const live = { authorId: 1, status: 'published' as const, publishedAt: new Date(now.getTime() - 60_000) };
+    expect(canPerform({ id: 9, role: 'moderator' }, 'unschedule', live, now)).toBe(false);
+    expect(canPerform({ id: 9, role: 'moderator' }, 'publish', live, now)).toBe(false);
+    expect(canPerform({ id: 9, role: 'moderator' }, 'schedule', live, now)).toBe(false);
   });
 });

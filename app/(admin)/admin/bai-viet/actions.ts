@@ -10,7 +10,7 @@ import type { EditorialResult } from '@/server/editorial/article-state';
 import { createArticle } from '@/server/editorial/create-article';
 import { restoreRevision } from '@/server/editorial/restore-revision';
 import { saveArticle } from '@/server/editorial/save-article';
-import { publishArticle, rejectArticle, scheduleArticle, submitForReview, unpublishArticle } from '@/server/editorial/transition-article';
+import { publishArticle, rejectArticle, scheduleArticle, submitForReview, unpublishArticle, unscheduleArticle } from '@/server/editorial/transition-article';
 
 // One action per button. adminAction checks who is calling and validates
 // strictly (unknown keys such as `status` or `authorId` from a journalist
@@ -42,6 +42,11 @@ export const publishArticleAction = adminAction({ schema: transitionSchema, role
 /** "Hẹn giờ". */
 export const scheduleArticleAction = adminAction({ schema: scheduleSchema, roles: EDITOR_ROLES }, async (input, user) =>
   published(await scheduleArticle(user, { ...input, publishAt: new Date(input.publishAt) })),
+);
+
+/** "Hủy hẹn giờ": back to the review queue. */
+export const unscheduleArticleAction = adminAction({ schema: transitionSchema, roles: EDITOR_ROLES }, async (input, user) =>
+  published(await unscheduleArticle(user, input)),
 );
 
 /** "Trả lại". */
