@@ -14,6 +14,7 @@ import postgres from 'postgres';
 import sharp from 'sharp';
 import { CHROME_UA, sendBeacon } from '../tests/support/beacon';
 import { proxyGet, startCluster, type RunningCluster } from '../tests/support/cluster';
+import { signedIn } from './support/sign-in';
 
 const moderator = { email: 'bientap@laocai.vn', password: 'BienTap@2026' };
 const chrome = CHROME_UA;
@@ -62,15 +63,8 @@ async function pendingArticle(title: string): Promise<{ id: number; slug: string
   return { id: row!.id, slug };
 }
 
-async function signedInOn(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email').fill(moderator.email);
-  await page.getByLabel('Mật khẩu').fill(moderator.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  return page;
+function signedInOn(browser: Browser, baseURL: string): Promise<Page> {
+  return signedIn(browser, moderator, baseURL);
 }
 
 /** Milliseconds from `since` until `check` holds (polled every 100 ms), or a failure after `limitMs`. */

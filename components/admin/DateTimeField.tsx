@@ -30,7 +30,8 @@ export function DateTimeField({ label, value, onChange, disabled }: Props) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [month, setMonth] = useState(() => monthOf(value));
-  const invalid = value.trim() !== '' && parseDateTimeInputVi(value) === null;
+  const parsed = parseDateTimeInputVi(value);
+  const invalid = value.trim() !== '' && parsed === null;
 
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   const first = `${month}-01`;
@@ -39,7 +40,7 @@ export function DateTimeField({ label, value, onChange, disabled }: Props) {
   // Padded so that column i % 7 is the weekday (Monday first).
   const cells: (string | null)[] = [...Array<null>(firstWeekday).fill(null), ...Array.from({ length: daysInMonth }, (_, i) => addDays(first, i))];
   const time = /\s(\d{1,2}\s*[:hg]\s*\d{2})\s*$/i.exec(value)?.[1] ?? '08:00';
-  const selectedDay = parseDateTimeInputVi(value) ? formatDateTimeInputVi(parseDateTimeInputVi(value)!).slice(0, 10) : null;
+  const selectedDay = parsed ? formatDateTimeInputVi(parsed).slice(0, 10) : null;
   const shiftMonth = (n: number) => {
     const d = new Date(Date.UTC(year, monthNumber - 1 + n, 1));
     setMonth(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
