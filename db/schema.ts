@@ -209,6 +209,29 @@ export const media = pgTable(
 );
 export type Media = typeof media.$inferSelect;
 
+// ---------------------------------------------------------------- redirects
+/**
+ * Old public paths that answer 308 to their new place: written when a
+ * published article's or a category's slug changes, or by an admin for the
+ * old portal's URLs. Chains are collapsed on write, so every row points at
+ * a final target and a lookup is one indexed read.
+ */
+export const redirects = pgTable(
+  'redirects',
+  {
+    id: serial('id').primaryKey(),
+    fromPath: text('from_path').notNull().unique(),
+    /** A path of this site ("/bai-viet/…") or an absolute http(s) URL. */
+    toPath: text('to_path').notNull(),
+    /** 'article' | 'category' (made by a slug change) or 'manual'. */
+    source: text('source').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('redirects_to_path_idx').on(t.toPath)],
+);
+export type Redirect = typeof redirects.$inferSelect;
+
 // ---------------------------------------------------------------- site settings
 export const siteSettings = pgTable('site_settings', {
   key: text('key').primaryKey(),

@@ -30,6 +30,8 @@ const auditActionLabels = {
   'article.unpublished': 'Gỡ bài',
   'article.restored': 'Khôi phục phiên bản',
   'media.uploaded': 'Tải ảnh lên',
+  'redirect.created': 'Thêm chuyển hướng',
+  'redirect.deleted': 'Xóa chuyển hướng',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

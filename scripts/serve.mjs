@@ -16,6 +16,7 @@ import { createRenderedPageCache } from './rendered-page-cache.mjs';
 import { expireEveryCachedPage, resolvedSiteUrl, siteUrlChanged } from './site-url-marker.mjs';
 import { buildStylesheets, createStaticPublicPages, readerScriptTag } from './static-public-pages.mjs';
 import { declarePeerStamping, stampPeer } from './peer-header.mjs';
+import { keepSingleLocation } from './single-location.mjs';
 import { isDraining, markDraining, runShutdownHooks } from '../lib/lifecycle-hooks.mjs';
 import { databaseUnavailableRecently } from '../lib/database-outage-hook.mjs';
 import { replaceServerErrorDuringOutage } from './service-unavailable-page.mjs';
@@ -61,6 +62,8 @@ async function respond(req, res) {
   replaceErrorShellOn404(req, res, notFoundHtml);
   // … and a page that failed because the database is away as a 503 with Retry-After (scripts/service-unavailable-page.mjs).
   replaceServerErrorDuringOutage(req, res, databaseUnavailableRecently);
+  // … and a page's redirect with one Location header (scripts/single-location.mjs).
+  keepSingleLocation(res);
   try {
     await handle(req, res);
   } catch (error) {

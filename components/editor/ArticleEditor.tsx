@@ -524,7 +524,11 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
                 onBlur={() => (slugFocused.current = false)}
                 onChange={(e) => change({ slug: e.target.value, slugTouched: true })}
               />
-              <span className="text-xs font-normal text-slate-500">Tạo từ tiêu đề; có thể sửa. Trùng với bài khác sẽ được thêm số.</span>
+              <span className="text-xs font-normal text-slate-500">
+                {status === 'published'
+                  ? 'Bài đã xuất bản: đổi đường dẫn thì địa chỉ cũ tự chuyển hướng (308) sang địa chỉ mới.'
+                  : 'Tạo từ tiêu đề; có thể sửa. Trùng với bài khác sẽ được thêm số.'}
+              </span>
             </label>
             <label className={label}>
               Tiêu đề SEO

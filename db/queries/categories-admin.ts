@@ -47,7 +47,7 @@ export async function insertCategoryRow(values: NewCategoryRow, db: Executor): P
   return row!;
 }
 
-export type CategoryRowChanges = Partial<Pick<NewCategory, 'name' | 'description' | 'parentId' | 'position'>>;
+export type CategoryRowChanges = Partial<Pick<NewCategory, 'name' | 'slug' | 'description' | 'parentId' | 'position'>>;
 
 /** Edits a category's row. The row must exist: lock it first. */
 export async function updateCategoryRow(id: number, changes: CategoryRowChanges, db: Executor): Promise<Category> {

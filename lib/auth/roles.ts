@@ -22,6 +22,7 @@ export const adminSections = [
   { href: '/admin/cho-duyet', label: 'Chờ duyệt', roles: EDITOR_ROLES },
   { href: '/admin/thu-vien-anh', label: 'Thư viện ảnh', roles: USER_ROLES },
   { href: '/admin/chuyen-muc', label: 'Chuyên mục', roles: ['admin'] },
+  { href: '/admin/chuyen-huong', label: 'Chuyển hướng', roles: ['admin'] },
   { href: '/admin/nguoi-dung', label: 'Người dùng', roles: ['admin'] },
   { href: '/admin/thong-ke', label: 'Thống kê', roles: EDITOR_ROLES },
   { href: '/admin/nhat-ky', label: 'Nhật ký', roles: ['admin'] },

@@ -27,5 +27,7 @@ const description = z.string().trim().max(500, 'Mô tả quá dài.').optional()
 const parentId = z.preprocess((v) => (v === '' ? null : v), z.union([id, z.null()])).optional();
 
 export const createCategoryInput = z.object({ name: categoryName, description, parentId }).strict();
-export const updateCategoryInput = z.object({ categoryId: id, name: categoryName, description, parentId }).strict();
+// The public path's last part; typed freely ("Kinh tế mới") and made a slug on the server. Absent or blank: unchanged.
+const categorySlug = z.string().trim().max(100, 'Đường dẫn quá dài.').optional();
+export const updateCategoryInput = z.object({ categoryId: id, name: categoryName, slug: categorySlug, description, parentId }).strict();
 export const moveCategoryInput = z.object({ categoryId: id, direction: z.enum(['up', 'down']) }).strict();

@@ -11,6 +11,8 @@ import { editorialForbidden, editorialInvalid, inTransaction, resolveDeps, type 
 import { assertCurrentVersion, lockArticleForChange } from './lock-article';
 import { impactOfNames, publicNamesIfPublished } from './public-impact';
 import { storeRevision } from './store-revision';
+import { recordMovedPath } from '@/server/redirects/record-moved-path';
+import { articlePath } from '@/lib/public-paths';
 
 /**
  * "Lưu nháp" and autosave. Optimistic lock: the save names the version it
@@ -56,6 +58,10 @@ export async function saveArticle(actor: Actor, input: SaveArticleData, deps: Ed
       updatedAt: now,
     });
     await replaceArticleTags(tx, row.id, uniqueTagsBySlug(input.tags));
+    // Readers, feeds and search engines hold the old address of a live article.
+    if (before && updated.slug !== row.slug) {
+      await recordMovedPath(tx, { oldPath: articlePath(row.slug), newPath: articlePath(updated.slug), source: 'article', actorId: actor.id });
+    }
     await storeRevision(tx, updated, actor, input.autosave ? 'autosave' : row.status === 'published' ? 'update' : 'save', now);
     if (!input.autosave) {
       await recordAudit(

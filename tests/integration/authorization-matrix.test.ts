@@ -39,7 +39,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { articleRevisions, type ArticleStatus, type UserRole } from '@/db/schema';
+import { articleRevisions, redirects, type ArticleStatus, type UserRole } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import { emptyArticleExtras, paragraphDoc } from '../support/article-input';
 import { makeArticle, makeCategory, makeUser, unique, useAsAppDatabase } from '../support/app-database';
@@ -161,7 +161,7 @@ const matrix: Record<string, MatrixEntry> = {
     ...adminOnly,
   },
   'chuyen-muc/actions.ts#updateCategoryAction': {
-    args: async (f) => [{ categoryId: (await f.category()).id, name: 'Tên mới', parentId: (await f.category()).id }],
+    args: async (f) => [{ categoryId: (await f.category()).id, name: 'Tên mới', slug: f.unique('duong-dan'), parentId: (await f.category()).id }],
     ...adminOnly,
   },
   'chuyen-muc/actions.ts#moveCategoryAction': {
@@ -170,6 +170,21 @@ const matrix: Record<string, MatrixEntry> = {
       await f.category({ parentId: parent.id });
       const second = await f.category({ parentId: parent.id });
       return [{ categoryId: second.id, direction: 'up' }];
+    },
+    ...adminOnly,
+  },
+  // ---- Chuyển hướng (admin)
+  'chuyen-huong/actions.ts#addRedirectAction': {
+    args: (f) => [{ from: `/tin-tuc/${f.unique('cu')}.html`, to: '/gioi-thieu' }],
+    ...adminOnly,
+  },
+  'chuyen-huong/actions.ts#deleteRedirectAction': {
+    args: async (f) => {
+      const [row] = await f.handle.db
+        .insert(redirects)
+        .values({ fromPath: `/tin-tuc/${f.unique('xoa')}.html`, toPath: '/gioi-thieu', source: 'manual' })
+        .returning({ id: redirects.id });
+      return [{ redirectId: row!.id }];
     },
     ...adminOnly,
   },

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cachedAuthorPage, cachedCategoryPage, cachedSiteSettings, cachedTagPage } from '@/server/public-data';
+import { redirectIfMoved } from '@/server/redirects/redirect-if-moved';
 import { authorPath, categoryPath, categoryRssPath, tagPath } from '@/lib/public-paths';
 import { parsePageParam, parseSlugParam } from '@/lib/route-params';
 import { listingMetadata, type ListingKind } from '@/lib/seo/page-metadata';
@@ -42,10 +43,20 @@ async function loadListing(kind: ListingKind, params: Params) {
   return readListing(kind, slug, page);
 }
 
+/** A renamed category's old pages answer 308 to the new ones (tags and authors keep their slugs). */
+async function redirectIfRenamed(kind: ListingKind, params: Params): Promise<void> {
+  if (kind !== 'category') return;
+  const { slug: rawSlug, page: rawPage } = await params;
+  const slug = parseSlugParam(rawSlug);
+  const page = parsePageParam(rawPage);
+  if (slug && page) await redirectIfMoved(categoryPath(slug, page));
+}
+
 /** Page and metadata functions for one listing kind, shared by `/x/[slug]` and `/x/[slug]/trang/[page]`. */
 export function listingRoute(kind: ListingKind) {
   async function Page({ params }: { params: Params }) {
     const listing = await loadListing(kind, params);
+    if (!listing) await redirectIfRenamed(kind, params);
     if (!listing || (listing.list.page > 1 && listing.list.items.length === 0)) notFound();
     return <ListingPage {...listing} />;
   }

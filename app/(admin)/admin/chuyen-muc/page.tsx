@@ -84,6 +84,14 @@ export default async function CategoriesPage() {
                 <ActionForm action={updateCategoryAction} submitLabel="Lưu" className="flex flex-wrap items-center gap-2">
                   <input type="hidden" name="categoryId" value={category.id} />
                   <input name="name" defaultValue={category.name} required maxLength={120} aria-label="Tên chuyên mục" className={input} />
+                  <input
+                    name="slug"
+                    defaultValue={category.slug}
+                    maxLength={100}
+                    aria-label={`Đường dẫn của ${category.name}`}
+                    title="Đổi đường dẫn: địa chỉ cũ sẽ tự chuyển hướng sang địa chỉ mới"
+                    className={input}
+                  />
                   <select name="parentId" defaultValue={category.parentId ?? ''} aria-label={`Chuyên mục cha của ${category.name}`} className={input}>
                     {parentOptions(category.id)}
                   </select>

@@ -6,6 +6,7 @@ import { ArticleCard } from '@/components/site/ArticleCard';
 import { ArticleJsonLd } from '@/components/site/ArticleJsonLd';
 import { ShareLinks } from '@/components/site/ShareLinks';
 import { cachedArticle, cachedSiteSettings } from '@/server/public-data';
+import { redirectIfMoved } from '@/server/redirects/redirect-if-moved';
 import { articlePath, authorPath, categoryPath, homePath, tagPath } from '@/lib/public-paths';
 import { parseSlugParam } from '@/lib/route-params';
 import { articleMetadata } from '@/lib/seo/page-metadata';
@@ -38,7 +39,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const data = await load(params);
-  if (!data) notFound();
+  if (!data) {
+    const slug = parseSlugParam((await params).slug);
+    if (slug) await redirectIfMoved(articlePath(slug));
+    notFound();
+  }
   const { article, related } = data;
   const url = siteUrl(articlePath(article.slug));
 
