@@ -10,6 +10,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  real,
   serial,
   text,
   timestamp,
@@ -107,6 +108,9 @@ export const articles = pgTable(
     viewCount: bigint('view_count', { mode: 'number' }).notNull().default(0),
     /** Optimistic locking: every save must name the version it started from. */
     version: integer('version').notNull().default(1),
+    /** In the trash ("Thùng rác") since then; emptied after 30 days. Never on a public page. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedBy: integer('deleted_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     // Diacritics-insensitive, weighted: title (A) > sapo (B) > body (C).
@@ -202,6 +206,11 @@ export const media = pgTable(
     variants: jsonb('variants').$type<{ width: number; url: string }[]>().notNull().default([]),
     caption: text('caption').notNull().default(''),
     alt: text('alt').notNull().default(''),
+    /** Photographer or source ("Ảnh: Lâm Tú"), shown beside the caption. */
+    credit: text('credit').notNull().default(''),
+    /** The point the responsive crops (16:9, 4:3, 1:1) keep in frame, as fractions of width and height. */
+    focalX: real('focal_x').notNull().default(0.5),
+    focalY: real('focal_y').notNull().default(0.5),
     uploadedBy: integer('uploaded_by').references(() => users.id),
     createdAt: createdAt(),
   },
