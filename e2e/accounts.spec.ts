@@ -10,7 +10,7 @@ const accounts = {
 const navByRole = {
   journalist: ['Tổng quan', 'Bài viết', 'Thư viện ảnh'],
   moderator: ['Tổng quan', 'Bài viết', 'Chờ duyệt', 'Thư viện ảnh', 'Thống kê'],
-  admin: ['Tổng quan', 'Bài viết', 'Chờ duyệt', 'Thư viện ảnh', 'Chuyên mục', 'Người dùng', 'Thống kê', 'Nhật ký', 'Cài đặt'],
+  admin: ['Tổng quan', 'Bài viết', 'Chờ duyệt', 'Thư viện ảnh', 'Chuyên mục', 'Chuyển hướng', 'Người dùng', 'Thống kê', 'Nhật ký', 'Cài đặt'],
 } as const;
 
 async function signIn(page: Page, role: keyof typeof accounts, path = '/dang-nhap') {

@@ -29,6 +29,11 @@ const auditActionLabels = {
   'article.unscheduled': 'Hủy hẹn giờ',
   'article.unpublished': 'Gỡ bài',
   'article.restored': 'Khôi phục phiên bản',
+  'article.withdrawn': 'Rút lại bài',
+  'article.moved': 'Chuyển chuyên mục',
+  'article.trashed': 'Chuyển vào thùng rác',
+  'article.untrashed': 'Khôi phục từ thùng rác',
+  'article.purged': 'Xóa vĩnh viễn khỏi thùng rác',
   'media.uploaded': 'Tải ảnh lên',
   'redirect.created': 'Thêm chuyển hướng',
   'redirect.deleted': 'Xóa chuyển hướng',
@@ -36,14 +41,14 @@ const auditActionLabels = {
 
 export type AuditAction = keyof typeof auditActionLabels;
 
+/** Every action key, in the order above: the choices of the filter on /admin/nhat-ky. */
+export const AUDIT_ACTIONS = Object.keys(auditActionLabels) as AuditAction[];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(auditActionLabels, value);
+}
+
 /** The label of a logged action; a row written by an older version with an action no longer known shows its code. */
 export function auditActionLabel(action: string): string {
   return (auditActionLabels as Record<string, string>)[action] ?? action;
-}
-
-const targetLabels: Record<string, string> = { user: 'Tài khoản', article: 'Bài viết', category: 'Chuyên mục', settings: 'Cài đặt', media: 'Ảnh' };
-
-export function auditTargetLabel(targetType: string | null, targetId: number | null): string {
-  if (!targetType) return '';
-  return `${targetLabels[targetType] ?? targetType}${targetId ? ` #${targetId}` : ''}`;
 }

@@ -18,13 +18,15 @@ export function workflowState(status: ArticleStatus, publishedAt: Date | string 
   return status === 'published' && publishedAt && new Date(publishedAt).getTime() > now.getTime() ? 'scheduled' : status;
 }
 
-export type TransitionName = 'submit' | 'publish' | 'schedule' | 'unschedule' | 'reject' | 'unpublish' | 'revise';
+export type TransitionName = 'submit' | 'withdraw' | 'publish' | 'schedule' | 'unschedule' | 'reject' | 'unpublish' | 'revise';
 
 type TransitionRule = { from: readonly WorkflowState[]; to: ArticleStatus; roles: readonly UserRole[] };
 
 export const transitions: Record<TransitionName, TransitionRule> = {
   /** "Gửi duyệt": a draft (or a returned article) goes to the review queue. */
   submit: { from: ['draft', 'rejected'], to: 'pending', roles: USER_ROLES },
+  /** "Rút lại": the author takes a submitted article back to draft before anyone reviews it. */
+  withdraw: { from: ['pending'], to: 'draft', roles: USER_ROLES },
   /** "Xuất bản": moderators publish what was submitted, their own drafts, re-publish a withdrawn article, or publish a scheduled one now ("Xuất bản ngay"). */
   publish: { from: ['draft', 'pending', 'archived', 'scheduled'], to: 'published', roles: EDITOR_ROLES },
   /** "Hẹn giờ": the same move as publishing, with a future time; on a scheduled article, "Đổi giờ đăng". */
@@ -59,10 +61,45 @@ export function canView(user: Actor, article: Pick<ArticleAccess, 'authorId'>): 
   return isEditor(user.role) || article.authorId === user.id;
 }
 
-/** Journalists may submit only their own work. */
+/** Journalists may submit only their own work; only the author withdraws (an editor returns it instead). */
 export function canPerform(user: Actor, name: TransitionName, article: ArticleAccess, now = new Date()): boolean {
   if (!canUseTransition(user.role, name, workflowState(article.status, article.publishedAt, now))) return false;
+  if (name === 'withdraw') return article.authorId === user.id;
   return isEditor(user.role) || article.authorId === user.id;
+}
+
+/** How long a deleted article stays in "Thùng rác", restorable, before it is removed for good. */
+export const TRASH_RETENTION_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/**
+ * Why `user` may not move an article to the trash, or null. Nothing public goes there:
+ * a published or scheduled article is unpublished ("Gỡ bài") first. A journalist deletes
+ * only their own drafts that never went out (no publication time ever set).
+ */
+export function trashRefusal(user: Actor, article: ArticleAccess & { deletedAt?: Date | string | null }, now = new Date()): string | null {
+  if (article.deletedAt) return 'Bài viết đã ở trong thùng rác.';
+  const state = workflowState(article.status, article.publishedAt, now);
+  if (state === 'published' || state === 'scheduled') return 'Bài đang xuất bản hoặc hẹn giờ: hãy gỡ bài trước khi xóa.';
+  if (isEditor(user.role)) return null;
+  if (article.authorId !== user.id) return 'Bạn chỉ được xóa bài của chính mình.';
+  if (!(article.status === 'draft' || article.status === 'rejected') || article.publishedAt) return 'Phóng viên chỉ được xóa bản nháp chưa từng xuất bản.';
+  return null;
+}
+
+/** Only editors see the trash and restore from it. */
+export function canUseTrash(role: UserRole): boolean {
+  return isEditor(role);
+}
+
+/** Trashed before this instant: removed for good by the housekeeping job. */
+export function trashPurgeCutoff(now: Date): Date {
+  return new Date(now.getTime() - TRASH_RETENTION_DAYS * DAY_MS);
+}
+
+/** Days, rounded up, an article trashed at `deletedAt` has left before it is removed. */
+export function trashDaysLeft(deletedAt: Date, now: Date): number {
+  return Math.max(0, Math.ceil((deletedAt.getTime() + TRASH_RETENTION_DAYS * DAY_MS - now.getTime()) / DAY_MS));
 }
 
 /** Why `user` may not perform `name` on an article they can see: a wrong state, or not theirs to move. */

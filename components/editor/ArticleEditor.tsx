@@ -11,9 +11,11 @@ import {
   submitForReviewAction,
   unpublishArticleAction,
   unscheduleArticleAction,
+  trashArticleAction,
+  withdrawArticleAction,
 } from '@/app/(admin)/admin/bai-viet/actions';
 import { isEditor } from '@/lib/auth/roles';
-import { canEdit, canPerform, displayStatus, workflowState } from '@/lib/editorial';
+import { canEdit, canPerform, displayStatus, trashRefusal, workflowState } from '@/lib/editorial';
 import { formatDateTimeInputVi, formatDateTimeVi, parseDateTimeInputVi, toLocalIso } from '@/lib/time';
 import { DateTimeField } from '@/components/admin/DateTimeField';
 import { slugify } from '@/lib/slug';
@@ -471,6 +473,34 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
                 className="w-full rounded-md border border-red-600 px-3 py-2 font-medium text-red-700 hover:bg-red-50 disabled:opacity-50"
               >
                 Gỡ bài
+              </button>
+            ) : null}
+            {can('withdraw') ? (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void transition(() => withdrawArticleAction(v()), 'Đã rút lại: bài trở về bản nháp.')}
+                className="w-full rounded-md border border-slate-400 px-3 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50"
+              >
+                Rút lại
+              </button>
+            ) : null}
+            {trashRefusal(user, access) === null ? (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => {
+                  if (!window.confirm('Chuyển bài này vào thùng rác? Biên tập viên có thể khôi phục trong 30 ngày.')) return;
+                  setBusy(true);
+                  void trashArticleAction({ articleId: article.id }).then((result) => {
+                    setBusy(false);
+                    if (result.ok) router.push('/admin/bai-viet');
+                    else setMessage({ kind: 'error', text: result.message });
+                  });
+                }}
+                className="w-full rounded-md px-3 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-50"
+              >
+                Xóa bài
               </button>
             ) : null}
             {message ? (

@@ -12,12 +12,16 @@ const actionLabels: Record<string, string> = {
   update: 'Cập nhật bài',
   autosave: 'Tự động lưu',
   submit: 'Gửi duyệt',
+  withdraw: 'Rút lại',
   publish: 'Xuất bản',
   schedule: 'Hẹn giờ',
   unschedule: 'Hủy hẹn giờ',
   reject: 'Trả lại',
   unpublish: 'Gỡ bài',
   restore: 'Khôi phục',
+  move: 'Chuyển chuyên mục',
+  trash: 'Chuyển vào thùng rác',
+  untrash: 'Khôi phục từ thùng rác',
 };
 
 type Props = { articleId: number; revisions: RevisionItem[]; canRestore: boolean; getVersion: () => number; beforeRestore: () => Promise<boolean> };

@@ -155,3 +155,9 @@ export async function getRevisionTexts(db: Executor, articleId: number, ids: num
     .from(articleRevisions)
     .where(and(eq(articleRevisions.articleId, articleId), inArray(articleRevisions.id, ids)));
 }
+
+/** Title and current version of each of these articles (a bulk action reports by title and acts on the version it read). */
+export async function getArticleHeads(db: Executor, ids: number[]): Promise<{ id: number; title: string; version: number }[]> {
+  if (!ids.length) return [];
+  return db.select({ id: articles.id, title: articles.title, version: articles.version }).from(articles).where(inArray(articles.id, ids));
+}

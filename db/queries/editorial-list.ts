@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { getDb } from '../index';
 import { articlePresence, articles, articleTags, categories, tags, users, type ArticleStatus, type UserRole } from '../schema';
@@ -13,6 +13,8 @@ async function resolve(deps: Deps) {
 
 export const ADMIN_PAGE_SIZE = 25;
 
+export type AdminArticlePage = { items: AdminArticleRow[]; nextCursor: string | null; nextPage: number | null };
+
 export type AdminArticleRow = {
   id: number;
   title: string;
@@ -24,6 +26,7 @@ export type AdminArticleRow = {
   authorName: string;
   categoryName: string | null;
   reviewNote: string | null;
+  viewCount: number;
 };
 
 const rowColumns = {
@@ -37,6 +40,7 @@ const rowColumns = {
   authorName: users.name,
   categoryName: categories.name,
   reviewNote: articles.reviewNote,
+  viewCount: articles.viewCount,
 };
 
 /**
@@ -48,9 +52,9 @@ const rowColumns = {
 export async function listAdminArticleRows(
   filters: AdminListFilters,
   deps: Deps = {},
-): Promise<{ items: AdminArticleRow[]; nextCursor: string | null }> {
+): Promise<AdminArticlePage> {
   const { db, now } = await resolve(deps);
-  const where: SQL[] = [];
+  const where: SQL[] = [isNull(articles.deletedAt)];
   if (filters.author) where.push(eq(articles.authorId, filters.author));
   if (filters.status === 'scheduled') where.push(and(eq(articles.status, 'published'), gt(articles.publishedAt, now))!);
   else if (filters.status) where.push(eq(articles.status, filters.status));
@@ -58,6 +62,17 @@ export async function listAdminArticleRows(
   const q = filters.q ? normalizeSearchQuery(filters.q) : '';
   if (q) {
     where.push(sql`${articles.searchVector} @@ plainto_tsquery('simple', vn_unaccent(lower(${q})))`);
+  }
+  const sorted = sortOrder(filters);
+  if (sorted) {
+    // Another column than "Cập nhật": numbered pages (at most 400), id as the tie-break so no row is on two pages.
+    const page = filters.page ?? 1;
+    const rows = await adminRowsQuery(db)
+      .where(and(...where))
+      .orderBy(...sorted)
+      .limit(ADMIN_PAGE_SIZE + 1)
+      .offset((page - 1) * ADMIN_PAGE_SIZE);
+    return { items: rows.slice(0, ADMIN_PAGE_SIZE), nextCursor: null, nextPage: rows.length > ADMIN_PAGE_SIZE ? page + 1 : null };
   }
   if (filters.cursor) {
     const [at, id] = filters.cursor.split('_') as [string, string];
@@ -73,7 +88,7 @@ export async function listAdminArticleRows(
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(categories, eq(categories.id, articles.categoryId))
-    .where(where.length ? and(...where) : undefined)
+    .where(and(...where))
     // NULLS LAST to match the indexes drizzle creates (`.desc()`); otherwise Postgres sorts all rows.
     .orderBy(sql`${articles.updatedAt} desc nulls last`, sql`${articles.id} desc nulls last`)
     .limit(ADMIN_PAGE_SIZE + 1);
@@ -83,7 +98,32 @@ export async function listAdminArticleRows(
     return item;
   });
   const last = rows[ADMIN_PAGE_SIZE - 1];
-  return { items, nextCursor: rows.length > ADMIN_PAGE_SIZE && last ? `${last.cursorAt}_${last.id}` : null };
+  return { items, nextCursor: rows.length > ADMIN_PAGE_SIZE && last ? `${last.cursorAt}_${last.id}` : null, nextPage: null };
+}
+
+/** The ORDER BY of a sort other than the default (updated, newest first), or null for the default. */
+function sortOrder(filters: AdminListFilters): SQL[] | null {
+  const sort = filters.sort ?? 'cap-nhat';
+  const ascending = filters.dir === 'tang';
+  if (sort === 'cap-nhat' && !ascending) return null;
+  const column = { 'cap-nhat': articles.updatedAt, 'xuat-ban': articles.publishedAt, 'tieu-de': articles.title, 'luot-xem': articles.viewCount }[sort];
+  // Never-published articles last whichever way; titles in Vietnamese alphabetical order is beyond 'C' collation, unaccented is close enough.
+  const key = sort === 'tieu-de' ? sql`vn_unaccent(lower(${column}))` : sql`${column}`;
+  return [sql`${key} ${ascending ? sql`asc` : sql`desc`} nulls last`, ascending ? asc(articles.id) : desc(articles.id)];
+}
+
+/** "Thùng rác": trashed articles, most recently trashed first, with who trashed them. */
+export async function listTrashedArticles(deps: Deps = {}, limit = 200): Promise<(AdminArticleRow & { deletedAt: Date; deletedByName: string | null })[]> {
+  const { db } = await resolve(deps);
+  const rows = await db
+    .select({ ...rowColumns, deletedAt: articles.deletedAt, deletedByName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${articles.deletedBy})` })
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(categories, eq(categories.id, articles.categoryId))
+    .where(isNotNull(articles.deletedAt))
+    .orderBy(desc(articles.deletedAt))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, deletedAt: r.deletedAt! }));
 }
 
 /** The admin list's columns, with the author and category joined in. */
@@ -99,7 +139,7 @@ function adminRowsQuery(db: Executor) {
 export async function listPendingArticles(deps: Deps = {}, limit = 100): Promise<AdminArticleRow[]> {
   const { db } = await resolve(deps);
   return adminRowsQuery(db)
-    .where(eq(articles.status, 'pending'))
+    .where(and(eq(articles.status, 'pending'), isNull(articles.deletedAt)))
     .orderBy(asc(articles.updatedAt))
     .limit(limit);
 }
@@ -108,7 +148,7 @@ export async function listPendingArticles(deps: Deps = {}, limit = 100): Promise
 export async function listMyWorkInProgress(actor: { id: number }, deps: Deps = {}, limit = 20): Promise<AdminArticleRow[]> {
   const { db } = await resolve(deps);
   return adminRowsQuery(db)
-    .where(and(eq(articles.authorId, actor.id), or(eq(articles.status, 'draft'), eq(articles.status, 'rejected'))))
+    .where(and(eq(articles.authorId, actor.id), or(eq(articles.status, 'draft'), eq(articles.status, 'rejected')), isNull(articles.deletedAt)))
     .orderBy(sql`case when ${articles.status} = 'rejected' then 0 else 1 end`, desc(articles.updatedAt))
     .limit(limit);
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { BULK_ACTIONS, BULK_LIMIT, type BulkActionName } from '@/lib/bulk-articles';
 import { isSafeImageSrc } from '@/lib/content/urls';
+
+/** Sortable columns of the admin list, by their URL names: updated, published, title, views. */
+export const ADMIN_SORTS = ['cap-nhat', 'xuat-ban', 'tieu-de', 'luot-xem'] as const;
+export type AdminSort = (typeof ADMIN_SORTS)[number];
 
 /** A ProseMirror/TipTap node as stored in `body_json`. */
 export type EditorNode = {
@@ -121,6 +126,28 @@ export const scheduleSchema = z
   .object({ articleId: id, version: z.number().int().positive(), publishAt: z.iso.datetime({ offset: true }) })
   .strict();
 export const restoreSchema = z.object({ articleId: id, version: z.number().int().positive(), revisionId: id }).strict();
+
+/** "Xóa" (to the trash) and "Khôi phục" from it: no version (neither changes the text); a form's field arrives as a string. */
+export const trashTargetSchema = z.object({ articleId: z.coerce.number({ error: 'Mã bài viết không hợp lệ.' }).int().positive().max(2_147_483_647) }).strict();
+
+/** A bulk action of the article list; "Trả lại" needs its note, "Chuyển chuyên mục" its category. */
+export const bulkArticlesSchema = z
+  .object({
+    ids: z
+      .array(id, { error: 'Hãy chọn ít nhất một bài viết.' })
+      .min(1, 'Hãy chọn ít nhất một bài viết.')
+      .max(BULK_LIMIT, `Mỗi lần chỉ thao tác được tối đa ${BULK_LIMIT} bài.`)
+      .transform((ids) => [...new Set(ids)]),
+    action: z.enum(Object.keys(BULK_ACTIONS) as [BulkActionName, ...BulkActionName[]], { error: 'Hãy chọn thao tác.' }),
+    categoryId: z.preprocess((v) => (v === '' ? undefined : v), id.optional()),
+    note: z.string().trim().max(2000, 'Ghi chú quá dài.').optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.action === 'reject' && (input.note ?? '').length < 3) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Hãy ghi lý do trả lại.' });
+    if (input.action === 'move' && !input.categoryId) ctx.addIssue({ code: 'custom', path: ['categoryId'], message: 'Hãy chọn chuyên mục để chuyển tới.' });
+  });
+export type BulkArticlesInput = z.output<typeof bulkArticlesSchema>;
 export const articleIdSchema = z.object({ articleId: id }).strict();
 
 export const adminListSchema = z.object({
@@ -133,5 +160,10 @@ export const adminListSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z_\d{1,10}$/)
     .optional()
     .catch(undefined),
+  /** Column and direction ("Cập nhật" newest first by default); a malformed value falls back to it. */
+  sort: z.enum(ADMIN_SORTS).optional().catch(undefined),
+  dir: z.enum(['tang', 'giam']).optional().catch(undefined),
+  /** Page number for the other sorts (the default one pages by cursor). */
+  page: z.coerce.number().int().min(1).max(400).optional().catch(undefined),
 });
 export type AdminListFilters = z.output<typeof adminListSchema>;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { listAdminArticleRows, type AdminArticleRow } from '@/db/queries/editorial-list';
+import { listAdminArticleRows, type AdminArticlePage } from '@/db/queries/editorial-list';
 import { listedAuthorFor, type Actor } from '@/lib/editorial';
 import type { AdminListFilters } from '@/lib/validation/editorial';
 import type { EditorialDeps } from './context';
@@ -9,6 +9,6 @@ export function listAdminArticles(
   actor: Actor,
   filters: AdminListFilters,
   deps: EditorialDeps = {},
-): Promise<{ items: AdminArticleRow[]; nextCursor: string | null }> {
+): Promise<AdminArticlePage> {
   return listAdminArticleRows({ ...filters, author: listedAuthorFor(actor, filters.author) }, deps);
 }

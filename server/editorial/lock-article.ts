@@ -14,6 +14,8 @@ import { articleNotFound } from './context';
 export async function lockArticleForChange(tx: Executor, actor: Actor, input: { articleId: number; version: number }): Promise<Article> {
   const row = await lockArticleRow(tx, input.articleId);
   if (!row || !canView(actor, row)) throw articleNotFound();
+  // A trashed article is changed only by restoring it ("Khôi phục"): no save or button reaches it.
+  if (row.deletedAt) throw new AppError('not_found', 'Bài viết đang ở trong thùng rác; hãy khôi phục trước khi sửa.');
   return row;
 }
 

@@ -5,7 +5,7 @@ import type { Article } from '@/db/schema';
 import { foldsIntoLastRevision, type Actor } from '@/lib/editorial';
 
 /** 'update': "Cập nhật bài", a saved change to a published article (it went live); 'save' is "Lưu nháp". */
-export type RevisionAction = 'save' | 'update' | 'autosave' | 'restore' | 'submit' | 'publish' | 'schedule' | 'unschedule' | 'reject' | 'unpublish';
+export type RevisionAction = 'save' | 'update' | 'autosave' | 'restore' | 'submit' | 'withdraw' | 'publish' | 'schedule' | 'unschedule' | 'reject' | 'unpublish' | 'move' | 'trash' | 'untrash';
 
 type RevisionContent = Pick<Article, 'id' | 'version' | 'status' | 'title' | 'sapo' | 'bodyJson' | 'bodyHtml'>;
 

@@ -14,6 +14,7 @@ type ButtonName = Exclude<TransitionName, 'revise'>;
 
 const auditActionOf: Record<ButtonName, AuditAction> = {
   submit: 'article.submitted',
+  withdraw: 'article.withdrawn',
   publish: 'article.published',
   schedule: 'article.scheduled',
   unschedule: 'article.unscheduled',
@@ -63,6 +64,11 @@ async function transitionArticle(
 /** "Gửi duyệt". */
 export function submitForReview(actor: Actor, input: TransitionInput, deps: EditorialDeps = {}) {
   return transitionArticle(actor, 'submit', input, deps, () => ({ status: 'pending', reviewNote: null }));
+}
+
+/** "Rút lại": the author takes a submitted article back to draft. */
+export function withdrawArticle(actor: Actor, input: TransitionInput, deps: EditorialDeps = {}) {
+  return transitionArticle(actor, 'withdraw', input, deps, () => ({ status: 'draft' }));
 }
 
 /** "Xuất bản": live now. */

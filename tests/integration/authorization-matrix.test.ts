@@ -36,10 +36,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { articleRevisions, redirects, type ArticleStatus, type UserRole } from '@/db/schema';
+import { articleRevisions, articles, redirects, type ArticleStatus, type UserRole } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import { emptyArticleExtras, paragraphDoc } from '../support/article-input';
 import { makeArticle, makeCategory, makeUser, unique, useAsAppDatabase } from '../support/app-database';
@@ -237,6 +238,31 @@ const matrix: Record<string, MatrixEntry> = {
   },
   'bai-viet/actions.ts#unpublishArticleAction': {
     args: async (f) => [versionOf(await f.article({ authorId: f.actors.journalist.id, status: 'published' }))],
+    ...moderators,
+  },
+  'bai-viet/actions.ts#withdrawArticleAction': {
+    // Only the author takes a submission back; an editor returns it instead ("Trả lại").
+    args: async (f) => [versionOf(await f.article({ authorId: f.actors.journalist.id, status: 'pending' }))],
+    anonymous: 'deny',
+    journalist: 'allow',
+    moderator: 'deny',
+    admin: 'deny',
+    deactivated: 'deny',
+  },
+  'bai-viet/actions.ts#trashArticleAction': {
+    args: async (f) => [{ articleId: (await f.article({ authorId: f.actors.journalist.id })).id }],
+    ...everyMember,
+  },
+  'bai-viet/actions.ts#restoreFromTrashAction': {
+    args: async (f) => {
+      const article = await f.article({ authorId: f.actors.journalist.id });
+      await f.handle.db.update(articles).set({ deletedAt: new Date() }).where(eq(articles.id, article.id));
+      return [{ articleId: article.id }];
+    },
+    ...moderators,
+  },
+  'bai-viet/actions.ts#bulkArticlesAction': {
+    args: async (f) => [{ ids: [(await f.article({ authorId: f.actors.journalist.id, status: 'published' })).id], action: 'unpublish' }],
     ...moderators,
   },
   'bai-viet/actions.ts#restoreRevisionAction': {

@@ -39,10 +39,10 @@ describeDb(`housekeeping (${testDriver})`, () => {
       // A day-long window that started just under a day ago still limits: it stays.
       { key: 'daily:x', windowStart: at(RATE_LIMIT_COUNTER_RETENTION_MS - 60_000), count: 1 },
     ]);
-    expect(await runHousekeeping(handle.db, now)).toEqual({ loginAttempts: 1, rateLimitCounters: 2 });
+    expect(await runHousekeeping(handle.db, now)).toEqual({ loginAttempts: 1, rateLimitCounters: 2, trashedArticles: 0 });
     const left = await handle.db.select({ key: rateLimitCounters.key }).from(rateLimitCounters);
     expect(left.map((r) => r.key).sort()).toEqual(['daily:x', 'visit:recent']);
     // Nothing left to do on the next round.
-    expect(await runHousekeeping(handle.db, now)).toEqual({ loginAttempts: 0, rateLimitCounters: 0 });
+    expect(await runHousekeeping(handle.db, now)).toEqual({ loginAttempts: 0, rateLimitCounters: 0, trashedArticles: 0 });
   });
 });

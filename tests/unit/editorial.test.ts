@@ -29,7 +29,8 @@ function canTransition(role: UserRole, from: ArticleStatus, to: ArticleStatus): 
 }
 
 // The full expected table: every allowed (role, from, to); everything else is refused.
-const everyoneMay = ['draft>pending', 'rejected>pending', 'rejected>draft'];
+// pending>draft is "Rút lại", the author's own (canPerform checks who wrote it).
+const everyoneMay = ['draft>pending', 'rejected>pending', 'rejected>draft', 'pending>draft'];
 const editorsMay = [...everyoneMay, 'draft>published', 'pending>published', 'archived>published', 'pending>rejected', 'published>archived'];
 const allowed: Record<UserRole, string[]> = { journalist: everyoneMay, moderator: editorsMay, admin: editorsMay };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { validationMessage } from '@/lib/http/errors';
-import { adminListSchema, rejectSchema, saveArticleSchema, scheduleSchema } from '@/lib/validation/editorial';
+import { adminListSchema, bulkArticlesSchema, rejectSchema, saveArticleSchema, scheduleSchema } from '@/lib/validation/editorial';
 import { createUserInput } from '@/lib/validation/accounts';
 import { siteSettingsInput, defaultSiteSettings } from '@/lib/validation/settings';
 
@@ -40,7 +40,9 @@ describe('validation errors in Vietnamese', () => {
       [createUserInput, { name: 'A', email: 'a@b', role: 'boss', password: 'x' }],
       [siteSettingsInput, { ...defaultSiteSettings, statsBaseline: '1,5' }],
       [siteSettingsInput, { ...defaultSiteSettings, portalName: '' }],
-      [adminListSchema.strict(), { status: 'draft', sort: 'x' }],
+      [adminListSchema.strict(), { status: 'draft', orderBy: 'x' }],
+      [bulkArticlesSchema, { ids: [1], action: 'explode' }],
+      [bulkArticlesSchema, { ids: ['x'], action: 'trash' }],
     ];
     for (const [schema, value] of cases) {
       const message = messageOf(schema, value);

@@ -3,14 +3,19 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { EDITOR_ROLES } from '@/lib/auth/roles';
-import { rejectSchema, restoreSchema, saveArticleSchema, scheduleSchema, transitionSchema } from '@/lib/validation/editorial';
+import { bulkArticlesSchema, trashTargetSchema, rejectSchema, restoreSchema, saveArticleSchema, scheduleSchema, transitionSchema } from '@/lib/validation/editorial';
+import { bulkSummary } from '@/lib/bulk-articles';
 import { adminAction } from '@/server/actions/admin-action';
 import { refreshPublicPages } from '@/server/cache/refresh-public-pages';
 import type { EditorialResult } from '@/server/editorial/article-state';
 import { createArticle } from '@/server/editorial/create-article';
 import { restoreRevision } from '@/server/editorial/restore-revision';
 import { saveArticle } from '@/server/editorial/save-article';
-import { publishArticle, rejectArticle, scheduleArticle, submitForReview, unpublishArticle, unscheduleArticle } from '@/server/editorial/transition-article';
+import { publishArticle, rejectArticle, scheduleArticle, submitForReview, unpublishArticle, unscheduleArticle, withdrawArticle } from '@/server/editorial/transition-article';
+import { runBulkArticleAction } from '@/server/editorial/bulk-articles';
+import { restoreFromTrash } from '@/server/editorial/restore-from-trash';
+import { trashArticle } from '@/server/editorial/trash-article';
+import { revalidatePath } from 'next/cache';
 
 // One action per button. adminAction checks who is calling and validates
 // strictly (unknown keys such as `status` or `authorId` from a journalist
@@ -61,3 +66,28 @@ export const unpublishArticleAction = adminAction({ schema: transitionSchema, ro
 
 /** "Khôi phục" a revision. */
 export const restoreRevisionAction = adminAction({ schema: restoreSchema }, async (input, user) => published(await restoreRevision(user, input)));
+
+/** "Rút lại": the author takes a submitted article back to draft. */
+export const withdrawArticleAction = adminAction({ schema: transitionSchema }, async (input, user) => published(await withdrawArticle(user, input)));
+
+/** "Xóa": to the trash ("Thùng rác"); the use case says who may delete what. */
+export const trashArticleAction = adminAction({ schema: trashTargetSchema }, async (input, user) => {
+  const article = await trashArticle(user, input);
+  revalidatePath('/admin/bai-viet');
+  return article;
+});
+
+/** "Khôi phục" from the trash. */
+export const restoreFromTrashAction = adminAction({ schema: trashTargetSchema, roles: EDITOR_ROLES, successMessage: 'Đã khôi phục bài viết.' }, async (input, user) => {
+  const article = await restoreFromTrash(user, input);
+  revalidatePath('/admin/bai-viet');
+  return article;
+});
+
+/** A bulk action of the article list, reported article by article. */
+export const bulkArticlesAction = adminAction({ schema: bulkArticlesSchema, roles: EDITOR_ROLES }, async (input, user) => {
+  const { outcomes, impact } = await runBulkArticleAction(user, input);
+  refreshPublicPages(impact);
+  revalidatePath('/admin/bai-viet');
+  return { outcomes, summary: bulkSummary(outcomes) };
+});
