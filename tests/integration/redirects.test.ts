@@ -4,7 +4,6 @@ import type { DatabaseHandle } from '@/db/client';
 import { getSitemapChunk } from '@/db/queries/articles';
 import { articles, auditLog, redirects } from '@/db/schema';
 import type { Actor } from '@/lib/editorial';
-import { AppError } from '@/lib/http/errors';
 import { saveArticleSchema } from '@/lib/validation/editorial';
 import { updateCategory } from '@/server/categories/update-category';
 import { saveArticle } from '@/server/editorial/save-article';
@@ -13,16 +12,8 @@ import { deleteRedirect } from '@/server/redirects/delete-redirect';
 import { resolveRedirect } from '@/server/redirects/resolve-redirect';
 import { makeArticle, makeCategory, makeUser, unique } from '../support/app-database';
 import { emptyArticleExtras, paragraphDoc } from '../support/article-input';
+import { refusalOf } from '../support/app-error';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describeDb(`redirects on ${testDriver}`, () => {
   let handle: DatabaseHandle;
@@ -113,7 +104,7 @@ describeDb(`redirects on ${testDriver}`, () => {
     it('refuses a slug another category has', async () => {
       const one = await makeCategory(handle.db);
       const other = await makeCategory(handle.db);
-      const error = await refusal(updateCategory({ categoryId: one.id, name: one.name, slug: other.slug, actorId: admin.id }, handle.db));
+      const error = await refusalOf(updateCategory({ categoryId: one.id, name: one.name, slug: other.slug, actorId: admin.id }, handle.db));
       expect(error.code).toBe('conflict');
       expect(error.message).toContain(other.slug);
     });
@@ -142,10 +133,10 @@ describeDb(`redirects on ${testDriver}`, () => {
       const x = `/cu/${unique('x')}`;
       const y = `/cu/${unique('y')}`;
       await addManualRedirect({ from: x, to: y, actorId: admin.id }, handle.db);
-      const direct = await refusal(addManualRedirect({ from: y, to: x, actorId: admin.id }, handle.db));
+      const direct = await refusalOf(addManualRedirect({ from: y, to: x, actorId: admin.id }, handle.db));
       expect(direct.code).toBe('validation_failed');
       expect(direct.message).toContain('vòng lặp');
-      const same = await refusal(addManualRedirect({ from: x, to: `${x}/`, actorId: admin.id }, handle.db));
+      const same = await refusalOf(addManualRedirect({ from: x, to: `${x}/`, actorId: admin.id }, handle.db));
       expect(same.message).toContain('trùng');
       // Nothing of the refused rows was written.
       expect(await resolveRedirect(y, handle.db)).toBeNull();
@@ -161,7 +152,7 @@ describeDb(`redirects on ${testDriver}`, () => {
 
     it('refuses a source that is a live article, and bad paths, in Vietnamese', async () => {
       const article = await makeArticle(handle.db, { authorId: editor.id, status: 'published' });
-      const live = await refusal(addManualRedirect({ from: `/bai-viet/${article.slug}`, to: '/gioi-thieu', actorId: admin.id }, handle.db));
+      const live = await refusalOf(addManualRedirect({ from: `/bai-viet/${article.slug}`, to: '/gioi-thieu', actorId: admin.id }, handle.db));
       expect(live.code).toBe('conflict');
       for (const [from, to] of [
         ['khong-co-gach', '/gioi-thieu'],
@@ -170,7 +161,7 @@ describeDb(`redirects on ${testDriver}`, () => {
         ['/cu/mot', 'javascript:alert(1)'],
         ['/cu/mot', '//evil.example/'],
       ]) {
-        const error = await refusal(addManualRedirect({ from: from!, to: to!, actorId: admin.id }, handle.db));
+        const error = await refusalOf(addManualRedirect({ from: from!, to: to!, actorId: admin.id }, handle.db));
         expect(error.code, `${from} → ${to}`).toBe('validation_failed');
         expect(error.message).toMatch(/[à-ỹ]/);
       }
@@ -182,7 +173,7 @@ describeDb(`redirects on ${testDriver}`, () => {
       expect(await resolveRedirect(from, handle.db)).toBe('https://dichvucong.gov.vn/');
       await deleteRedirect({ redirectId: saved.id, actorId: admin.id }, handle.db);
       expect(await resolveRedirect(from, handle.db)).toBeNull();
-      expect((await refusal(deleteRedirect({ redirectId: saved.id, actorId: admin.id }, handle.db))).code).toBe('not_found');
+      expect((await refusalOf(deleteRedirect({ redirectId: saved.id, actorId: admin.id }, handle.db))).code).toBe('not_found');
     });
   });
 });

@@ -6,7 +6,6 @@ import { listAdminArticleRows, listPendingArticles, listTrashedArticles } from '
 import { runHousekeeping } from '@/db/queries/housekeeping';
 import { articleRevisions, articles, auditLog } from '@/db/schema';
 import { TRASH_RETENTION_DAYS, type Actor } from '@/lib/editorial';
-import { AppError } from '@/lib/http/errors';
 import { bulkArticlesSchema } from '@/lib/validation/editorial';
 import { runBulkArticleAction } from '@/server/editorial/bulk-articles';
 import { restoreFromTrash } from '@/server/editorial/restore-from-trash';
@@ -16,16 +15,8 @@ import { trashArticle } from '@/server/editorial/trash-article';
 import { saveArticleSchema } from '@/lib/validation/editorial';
 import { makeArticle, makeCategory, makeUser } from '../support/app-database';
 import { emptyArticleExtras, paragraphDoc } from '../support/article-input';
+import { refusalOf } from '../support/app-error';
 import { createTestDatabase, describeDb, testDriver } from '../support/database';
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describeDb(`trash, withdraw and bulk actions on ${testDriver}`, () => {
   let handle: DatabaseHandle;
@@ -60,9 +51,9 @@ describeDb(`trash, withdraw and bulk actions on ${testDriver}`, () => {
       await trashArticle(journalist, { articleId: own.id }, deps());
       expect((await rowOf(own.id)).deletedAt).not.toBeNull();
       // Another journalist's article is not even visible to them.
-      expect((await refusal(trashArticle(journalist, { articleId: others.id }, deps()))).code).toBe('not_found');
-      expect((await refusal(trashArticle(journalist, { articleId: unpublished.id }, deps()))).message).toContain('chưa từng xuất bản');
-      expect((await refusal(trashArticle(journalist, { articleId: submitted.id }, deps()))).code).toBe('forbidden');
+      expect((await refusalOf(trashArticle(journalist, { articleId: others.id }, deps()))).code).toBe('not_found');
+      expect((await refusalOf(trashArticle(journalist, { articleId: unpublished.id }, deps()))).message).toContain('chưa từng xuất bản');
+      expect((await refusalOf(trashArticle(journalist, { articleId: submitted.id }, deps()))).code).toBe('forbidden');
       expect((await rowOf(unpublished.id)).deletedAt).toBeNull();
     });
 
@@ -70,7 +61,7 @@ describeDb(`trash, withdraw and bulk actions on ${testDriver}`, () => {
       const live = await makeArticle(handle.db, { authorId: journalist.id, status: 'published' });
       const scheduled = await makeArticle(handle.db, { authorId: journalist.id, status: 'published', publishedAt: new Date(Date.now() + 86_400_000) });
       for (const a of [live, scheduled]) {
-        const error = await refusal(trashArticle(moderator, { articleId: a.id }, deps()));
+        const error = await refusalOf(trashArticle(moderator, { articleId: a.id }, deps()));
         expect(error.message).toContain('gỡ bài trước');
       }
     });
@@ -84,8 +75,8 @@ describeDb(`trash, withdraw and bulk actions on ${testDriver}`, () => {
       expect((await listPendingArticles(deps())).map((a) => a.id)).not.toContain(article.id);
       expect((await listTrashedArticles(deps())).map((a) => a.id)).toContain(article.id);
       const save = saveArticleSchema.parse({ articleId: article.id, version: (await rowOf(article.id)).version, title: 'Sửa', sapo: '', body: paragraphDoc('x'), ...emptyArticleExtras });
-      expect((await refusal(saveArticle(moderator, save, deps()))).message).toContain('thùng rác');
-      expect((await refusal(restoreFromTrash(journalist, { articleId: article.id }, deps()))).code).toBe('forbidden');
+      expect((await refusalOf(saveArticle(moderator, save, deps()))).message).toContain('thùng rác');
+      expect((await refusalOf(restoreFromTrash(journalist, { articleId: article.id }, deps()))).code).toBe('forbidden');
 
       const restored = await restoreFromTrash(moderator, { articleId: article.id }, deps());
       expect(restored.status).toBe('pending');
@@ -126,7 +117,7 @@ describeDb(`trash, withdraw and bulk actions on ${testDriver}`, () => {
     const category = await makeCategory(handle.db);
     const draft = await makeArticle(handle.db, { authorId: journalist.id, categoryId: category.id });
     const submitted = await submitForReview(journalist, { articleId: draft.id, version: draft.version }, deps());
-    expect((await refusal(withdrawArticle(moderator, { articleId: draft.id, version: submitted.article.version }, deps()))).code).toBe('forbidden');
+    expect((await refusalOf(withdrawArticle(moderator, { articleId: draft.id, version: submitted.article.version }, deps()))).code).toBe('forbidden');
     const back = await withdrawArticle(journalist, { articleId: draft.id, version: submitted.article.version }, deps());
     expect(back.article.status).toBe('draft');
     const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'article.withdrawn'));
