@@ -42,6 +42,8 @@ export const users = pgTable('users', {
    */
   sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
   bio: text('bio'),
+  /** Email for the newsroom's notifications (submitted, returned, published, comments); the bell shows them either way. */
+  emailNotifications: boolean('email_notifications').notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -100,6 +102,8 @@ export const articles = pgTable(
     /** Publication time; a future value means scheduled ("Hẹn giờ"). */
     publishedAt: timestamp('published_at', { withTimezone: true }),
     featured: boolean('featured').notNull().default(false),
+    /** A free-text byline shown instead of the authors' names ("Nhóm PV Kinh tế"); the authors stay linked. */
+    byline: text('byline'),
     seoTitle: text('seo_title'),
     seoDescription: text('seo_description'),
     /** Moderator's note when the article is returned ("Trả lại"). */
@@ -176,6 +180,94 @@ export const articleRevisions = pgTable(
   (t) => [index('article_revisions_article_idx').on(t.articleId, t.createdAt.desc())],
 );
 export type ArticleRevision = typeof articleRevisions.$inferSelect;
+
+/** Co-authors: the authors of an article besides its owner (`articles.author_id`), in byline order. */
+export const articleAuthors = pgTable(
+  'article_authors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index('article_authors_user_idx').on(t.userId)],
+);
+
+/** The editorial thread beside the editor: between the authors and the editors, never public. */
+export const articleComments = pgTable(
+  'article_comments',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** 'comment', or 'return_note' (the note of "Trả lại", which opens the thread). */
+    kind: text('kind').notNull().default('comment'),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_comments_article_idx').on(t.articleId, t.createdAt)],
+);
+export type ArticleComment = typeof articleComments.$inferSelect;
+
+/** Who is told about a comment on an article: its authors, whoever commented, whoever chose to follow it. */
+export const articleFollowers = pgTable(
+  'article_followers',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+);
+
+/** "Đính chính": dated correction notes of a published article, shown at its end and on /dinh-chinh. */
+export const articleCorrections = pgTable(
+  'article_corrections',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    note: text('note').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_corrections_article_idx').on(t.articleId), index('article_corrections_created_idx').on(t.createdAt.desc())],
+);
+export type ArticleCorrection = typeof articleCorrections.$inferSelect;
+
+/**
+ * The newsroom's notifications (the bell). `eventKey` names the event ("article:12:submitted:v5"):
+ * unique per recipient, so the same event noticed by two instances is written once.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    eventKey: text('event_key').notNull(),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    message: text('message').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    /** Set once the email went out (or was skipped); null while it waits. */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('notifications_user_event_idx').on(t.userId, t.eventKey), index('notifications_user_created_idx').on(t.userId, t.createdAt.desc())],
+);
+export type Notification = typeof notifications.$inferSelect;
 
 /** Who has an article open in the editor; rows older than a minute are ignored. */
 export const articlePresence = pgTable(
