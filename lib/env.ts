@@ -141,6 +141,11 @@ export const envSchema = z.object({
   /** Set: the route and data cache is shared by every instance through this Redis (server/cache/isr-handler.mjs). */
   REDIS_URL: z.preprocess(blankToUndefined, z.string().regex(/^rediss?:\/\//, { error: 'phải là địa chỉ redis://host:6379 (hoặc rediss:// cho TLS)' }).optional()),
 
+  /** Set: the newsroom's notifications also go out by email through this server (smtp://user:pass@host:587, smtps:// for TLS). */
+  SMTP_URL: z.preprocess(blankToUndefined, z.string().regex(/^smtps?:\/\//, { error: 'phải là địa chỉ smtp://người-dùng:mật-khẩu@máy:587 (hoặc smtps:// cho TLS)' }).optional()),
+  /** The From of those emails; unset: "Tòa soạn <no-reply@host of SITE_URL>". */
+  SMTP_FROM: text(),
+
   /** Read by scripts/observability.mjs too: debug, info, warn or error. */
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error'], { error: 'phải là debug, info, warn hoặc error' }).default('info')),
   /** Set: GET /api/metrics wants `Authorization: Bearer <this>`; unset: only from this machine, not through a proxy. */
@@ -170,7 +175,7 @@ export type Env = z.infer<typeof envSchema>;
 export type EnvName = keyof typeof envSchema.shape;
 
 /** Never echoed in an error message: they are or contain passwords. */
-const SECRET_NAMES: ReadonlySet<string> = new Set<EnvName>(['AUTH_SECRET', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY', 'METRICS_TOKEN', 'DATABASE_URL', 'DATABASE_REPLICA_URLS', 'S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID', 'REDIS_URL']);
+const SECRET_NAMES: ReadonlySet<string> = new Set<EnvName>(['AUTH_SECRET', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY', 'METRICS_TOKEN', 'DATABASE_URL', 'DATABASE_REPLICA_URLS', 'S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID', 'REDIS_URL', 'SMTP_URL']);
 
 /** Parses `source`; throws one Error naming every wrong variable, in Vietnamese. */
 export function parseEnv(source: EnvSource): Env {

@@ -62,6 +62,8 @@ export async function prepareDatabase(): Promise<void> {
   startVisitRollupJob();
   const { startHousekeepingJob, stopHousekeepingJob } = await import('./jobs/housekeeping');
   startHousekeepingJob();
+  const { startNotificationEmailJob, stopNotificationEmailJob } = await import('./jobs/notification-emails');
+  startNotificationEmailJob();
   // At SIGTERM, once scripts/serve.mjs has answered every accepted request: the timers stop
   // (a round in progress finishes), then the database closes, which releases PGlite's folder lock.
   if (handle.driver === 'postgres') {
@@ -75,5 +77,5 @@ export async function prepareDatabase(): Promise<void> {
     await closeDb();
     console.log('[tắt máy] đã đóng cơ sở dữ liệu');
   });
-  onShutdown(() => Promise.all([stopVisitRollupJob(), stopHousekeepingJob()]).then(() => undefined));
+  onShutdown(() => Promise.all([stopVisitRollupJob(), stopHousekeepingJob(), stopNotificationEmailJob()]).then(() => undefined));
 }

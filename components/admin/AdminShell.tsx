@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { signOutAction } from '@/app/(auth)/actions';
+import { NotificationBell } from './NotificationBell';
 
 type Props = {
   sections: { href: string; label: string }[];
@@ -61,6 +62,7 @@ export function AdminShell({ sections, userName, roleLabel, pendingCount, childr
               Chờ duyệt: {pendingCount}
             </Link>
           ) : null}
+          <NotificationBell />
           <span>
             <span className="font-semibold">{userName}</span> <span className="text-slate-500">({roleLabel})</span>
           </span>

@@ -130,6 +130,14 @@ export const restoreSchema = z.object({ articleId: id, version: z.number().int()
 /** "Xóa" (to the trash) and "Khôi phục" from it: no version (neither changes the text); a form's field arrives as a string. */
 export const trashTargetSchema = z.object({ articleId: z.coerce.number({ error: 'Mã bài viết không hợp lệ.' }).int().positive().max(2_147_483_647) }).strict();
 
+/** A comment of the editorial thread: plain text, shown as text. */
+export const commentSchema = z
+  .object({
+    articleId: z.coerce.number({ error: 'Mã bài viết không hợp lệ.' }).int().positive().max(2_147_483_647),
+    body: z.string({ error: 'Hãy nhập nội dung trao đổi.' }).trim().min(1, 'Hãy nhập nội dung trao đổi.').max(5000, 'Nội dung trao đổi dài quá 5.000 ký tự.'),
+  })
+  .strict();
+
 /** A bulk action of the article list; "Trả lại" needs its note, "Chuyển chuyên mục" its category. */
 export const bulkArticlesSchema = z
   .object({

@@ -8,9 +8,19 @@ import { editorialForbidden, editorialInvalid, inTransaction, resolveDeps, type 
 import { assertCurrentVersion, lockArticleForChange } from './lock-article';
 import { impactOfNames, publicNamesIfPublished } from './public-impact';
 import { storeRevision } from './store-revision';
+import { insertComment } from '@/db/queries/comments';
+import { notifyArticleEvent } from '@/server/notifications/notify-article-event';
 
 type TransitionInput = { articleId: number; version: number };
 type ButtonName = Exclude<TransitionName, 'revise'>;
+
+/** Who is told about a button: the editors of a submission, the authors of the rest (server/notifications). */
+const notificationOf: Partial<Record<ButtonName, 'submitted' | 'returned' | 'published' | 'scheduled'>> = {
+  submit: 'submitted',
+  reject: 'returned',
+  publish: 'published',
+  schedule: 'scheduled',
+};
 
 const auditActionOf: Record<ButtonName, AuditAction> = {
   submit: 'article.submitted',
@@ -46,6 +56,10 @@ async function transitionArticle(
     const before = await publicNamesIfPublished(tx, row);
     const updated = await updateArticleRow(tx, row.id, { ...change(now), version: row.version + 1, updatedAt: now });
     await storeRevision(tx, updated, actor, name, now, note);
+    // The return note opens the editorial thread, where the author can answer it.
+    if (name === 'reject' && note) await insertComment(tx, { articleId: row.id, authorId: actor.id, kind: 'return_note', body: note, createdAt: now });
+    const notification = notificationOf[name];
+    if (notification) await notifyArticleEvent(tx, { kind: notification, actor, article: updated });
     await recordAudit(
       {
         actorId: actor.id,

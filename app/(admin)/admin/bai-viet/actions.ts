@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { EDITOR_ROLES } from '@/lib/auth/roles';
-import { bulkArticlesSchema, trashTargetSchema, rejectSchema, restoreSchema, saveArticleSchema, scheduleSchema, transitionSchema } from '@/lib/validation/editorial';
+import { bulkArticlesSchema, commentSchema, trashTargetSchema, rejectSchema, restoreSchema, saveArticleSchema, scheduleSchema, transitionSchema } from '@/lib/validation/editorial';
 import { bulkSummary } from '@/lib/bulk-articles';
 import { adminAction } from '@/server/actions/admin-action';
 import { refreshPublicPages } from '@/server/cache/refresh-public-pages';
@@ -16,6 +16,8 @@ import { runBulkArticleAction } from '@/server/editorial/bulk-articles';
 import { restoreFromTrash } from '@/server/editorial/restore-from-trash';
 import { trashArticle } from '@/server/editorial/trash-article';
 import { revalidatePath } from 'next/cache';
+import { addComment } from '@/server/comments/add-comment';
+import { emailNotificationsAfterResponse } from '@/server/notifications/email-after-response';
 
 // One action per button. adminAction checks who is calling and validates
 // strictly (unknown keys such as `status` or `authorId` from a journalist
@@ -24,6 +26,7 @@ import { revalidatePath } from 'next/cache';
 /** The editor carries on from the article's new state; the public pages it touched are refreshed. */
 function published(result: EditorialResult) {
   refreshPublicPages(result.impact);
+  emailNotificationsAfterResponse();
   return result.article;
 }
 
@@ -88,6 +91,14 @@ export const restoreFromTrashAction = adminAction({ schema: trashTargetSchema, r
 export const bulkArticlesAction = adminAction({ schema: bulkArticlesSchema, roles: EDITOR_ROLES }, async (input, user) => {
   const { outcomes, impact } = await runBulkArticleAction(user, input);
   refreshPublicPages(impact);
+  emailNotificationsAfterResponse();
   revalidatePath('/admin/bai-viet');
   return { outcomes, summary: bulkSummary(outcomes) };
+});
+
+/** A comment in the article's editorial thread ("Trao đổi"). */
+export const addCommentAction = adminAction({ schema: commentSchema }, async (input, user) => {
+  const comment = await addComment(user, input);
+  emailNotificationsAfterResponse();
+  return { ...comment, createdAt: comment.createdAt.toISOString() };
 });

@@ -8,6 +8,8 @@ import { getCategories } from '@/db/queries/taxonomy';
 import { requirePageUser } from '@/server/auth/page-guard';
 import { isEditor } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
+import { CommentThread } from '@/components/admin/CommentThread';
+import { listArticleComments } from '@/server/comments/list-comments';
 
 export const metadata: Metadata = { title: 'Sửa bài viết' };
 
@@ -26,10 +28,11 @@ export default async function EditArticlePage({ params }: Props) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   }
-  const [categories, revisions, authors] = await Promise.all([
+  const [categories, revisions, authors, comments] = await Promise.all([
     getCategories(),
     listRevisions(user, id),
     isEditor(user.role) ? listAuthors() : Promise.resolve(null),
+    listArticleComments(user, id),
   ]);
 
   return (
@@ -63,6 +66,7 @@ export default async function EditArticlePage({ params }: Props) {
         authors={authors?.map((a) => ({ id: a.id, name: a.name })) ?? null}
         revisions={revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))}
       />
+      <CommentThread articleId={article.id} initial={comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }))} />
     </div>
   );
 }
