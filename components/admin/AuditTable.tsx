@@ -1,13 +1,17 @@
+import Link from 'next/link';
 import type { AuditRow } from '@/db/queries/audit';
-import { auditActionLabel, auditTargetLabel } from '@/lib/audit-labels';
-import { formatDateTimeVi } from '@/lib/time';
+import { describeAuditLine } from '@/lib/audit/line';
+import type { AuditTarget } from '@/lib/audit/targets';
+import { toLocalIso } from '@/lib/time';
 
-/** Audit entries as a table; `details` are shown as compact key: value text, never as HTML. */
-export function AuditTable({ rows, showActor = true }: { rows: AuditRow[]; showActor?: boolean }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">Chưa có hoạt động nào.</p>;
+type Props = { rows: AuditRow[]; showActor?: boolean; emptyText?: string };
+
+/** Audit lines as a table: who did what to which article, account or category, in words (lib/audit/*), never as HTML. */
+export function AuditTable({ rows, showActor = true, emptyText = 'Chưa có hoạt động nào.' }: Props) {
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{emptyText}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-left text-sm" data-testid="audit-table">
         <thead className="bg-slate-100 text-slate-700">
           <tr>
             <th className="px-3 py-2 font-semibold">Thời gian</th>
@@ -18,25 +22,41 @@ export function AuditTable({ rows, showActor = true }: { rows: AuditRow[]; showA
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-t border-slate-100 align-top">
-              <td className="whitespace-nowrap px-3 py-2">{formatDateTimeVi(row.createdAt)}</td>
-              {showActor ? <td className="px-3 py-2">{row.actorName ?? '—'}</td> : null}
-              <td className="px-3 py-2">{auditActionLabel(row.action)}</td>
-              <td className="px-3 py-2">{auditTargetLabel(row.targetType, row.targetId)}</td>
-              <td className="px-3 py-2 text-slate-600">{formatDetails(row.details)}</td>
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const line = describeAuditLine(row);
+            return (
+              <tr key={row.id} className="border-t border-slate-100 align-top">
+                <td className="whitespace-nowrap px-3 py-2">
+                  <time dateTime={toLocalIso(row.createdAt)}>{line.time}</time>
+                </td>
+                {showActor ? <td className="px-3 py-2">{line.actor}</td> : null}
+                <td className="px-3 py-2">{line.action}</td>
+                <td className="px-3 py-2">
+                  <TargetCell target={line.target} />
+                </td>
+                <td className="px-3 py-2 text-slate-600">{line.details}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
   );
 }
 
-function formatDetails(details: Record<string, unknown> | null): string {
-  if (!details) return '';
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join('; ')
-    .slice(0, 300);
+function TargetCell({ target }: { target: AuditTarget }) {
+  if (!target.href) return <>{target.label}</>;
+  // A media file is not a page of the app: a plain link, not a prefetched route.
+  if (!target.href.startsWith('/admin/')) {
+    return (
+      <a href={target.href} className="text-sky-900 hover:underline" target="_blank" rel="noopener noreferrer">
+        {target.label}
+      </a>
+    );
+  }
+  return (
+    <Link href={target.href} prefetch={false} className="text-sky-900 hover:underline">
+      {target.label}
+    </Link>
+  );
 }

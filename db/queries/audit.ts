@@ -1,9 +1,13 @@
 import 'server-only';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { categoryIdsInDetails } from '@/lib/audit/details';
+import type { AuditLine } from '@/lib/audit/line';
 import type { AuditAction } from '@/lib/audit-labels';
+import type { AuditLogQuery } from '@/lib/validation/audit-log';
 import type { Executor } from '../client';
 import { getDb } from '../index';
-import { auditLog, users } from '../schema';
+import { articles, auditLog, categories, media, redirects, users } from '../schema';
 
 export type { AuditAction };
 
@@ -28,45 +32,87 @@ export async function recordAudit(entry: AuditEntry, db?: Executor): Promise<voi
   });
 }
 
-export type AuditRow = {
-  id: number;
-  action: string;
-  targetType: string | null;
-  targetId: number | null;
-  details: Record<string, unknown> | null;
-  createdAt: Date;
-  actorId: number | null;
-  actorName: string | null;
-};
+export type AuditRow = AuditLine & { id: number };
 
-/** Newest first. `actorId` restricts to one user's own actions (the dashboard of non-admins). */
+/** Filters of the log (lib/validation/audit-log.ts); `actorId` alone restricts the dashboard to one user's own actions. */
+export type AuditListOptions = AuditLogQuery & { page?: number; pageSize?: number };
+
+/** The most lines one CSV download holds (the newest ones). */
+export const AUDIT_EXPORT_LIMIT = 50_000;
+
+function whereOf(filters: AuditLogQuery): SQL | undefined {
+  return and(
+    filters.actorId === undefined ? undefined : filters.actorId === null ? isNull(auditLog.actorId) : eq(auditLog.actorId, filters.actorId),
+    filters.action === undefined ? undefined : eq(auditLog.action, filters.action),
+    filters.since === undefined ? undefined : gte(auditLog.createdAt, filters.since),
+    filters.before === undefined ? undefined : lt(auditLog.createdAt, filters.before),
+  );
+}
+
+const actor = alias(users, 'actor');
+const targetUser = alias(users, 'target_user');
+const isTarget = (type: string, id: AnyColumn) => and(eq(auditLog.targetType, type), eq(id, auditLog.targetId));
+
+/** Newest first, with the actor's name and the target's title or name (at most one of the target joins matches a line). */
+function selectLines(conn: Executor, where: SQL | undefined) {
+  return conn
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      details: auditLog.details,
+      createdAt: auditLog.createdAt,
+      actorId: auditLog.actorId,
+      actorName: actor.name,
+      targetName: sql<string | null>`coalesce(${articles.title}, ${targetUser.name}, ${categories.name}, ${media.url}, ${redirects.fromPath})`,
+    })
+    .from(auditLog)
+    .leftJoin(actor, eq(actor.id, auditLog.actorId))
+    .leftJoin(articles, isTarget('article', articles.id))
+    .leftJoin(targetUser, isTarget('user', targetUser.id))
+    .leftJoin(categories, isTarget('category', categories.id))
+    .leftJoin(media, isTarget('media', media.id))
+    .leftJoin(redirects, isTarget('redirect', redirects.id))
+    .where(where)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id));
+}
+
+type SelectedLine = Awaited<ReturnType<typeof selectLines>>[number];
+
+/** Categories a line's details name by id (an article moved between them), looked up once for all the lines. */
+async function withRelatedNames(conn: Executor, lines: SelectedLine[]): Promise<AuditRow[]> {
+  const perLine = lines.map((line) => categoryIdsInDetails(line.action, line.details));
+  const ids = [...new Set(perLine.flat())];
+  const found = ids.length === 0 ? [] : await conn.select({ id: categories.id, name: categories.name }).from(categories).where(inArray(categories.id, ids));
+  const names = new Map(found.map((c) => [c.id, c.name]));
+  return lines.map((line, i) => ({
+    ...line,
+    relatedNames: { categories: Object.fromEntries(perLine[i]!.flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : []))) },
+  }));
+}
+
+/** One page of the log, newest first, and how many lines the filters match. */
 export async function listAuditEntries(
-  options: { page?: number; pageSize?: number; actorId?: number } = {},
+  options: AuditListOptions = {},
   db?: Executor,
 ): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number }> {
   const conn = db ?? (await getDb());
   const pageSize = Math.min(Math.max(options.pageSize ?? 50, 1), 200);
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  const where = options.actorId === undefined ? undefined : eq(auditLog.actorId, options.actorId);
-  const [rows, [count]] = await Promise.all([
-    conn
-      .select({
-        id: auditLog.id,
-        action: auditLog.action,
-        targetType: auditLog.targetType,
-        targetId: auditLog.targetId,
-        details: auditLog.details,
-        createdAt: auditLog.createdAt,
-        actorId: auditLog.actorId,
-        actorName: users.name,
-      })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(where)
-      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+  const where = whereOf(options);
+  const [lines, [count]] = await Promise.all([
+    selectLines(conn, where)
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     conn.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
   ]);
-  return { rows, total: Number(count?.n ?? 0), page, pageSize };
+  return { rows: await withRelatedNames(conn, lines), total: Number(count?.n ?? 0), page, pageSize };
+}
+
+/** Every line the filters match, newest first, for the CSV download: no pages, at most `limit` (the newest). */
+export async function listAuditEntriesForExport(filters: AuditLogQuery = {}, db?: Executor, limit = AUDIT_EXPORT_LIMIT): Promise<AuditRow[]> {
+  const conn = db ?? (await getDb());
+  const lines = await selectLines(conn, whereOf(filters)).limit(Math.max(1, Math.min(limit, AUDIT_EXPORT_LIMIT)));
+  return withRelatedNames(conn, lines);
 }
