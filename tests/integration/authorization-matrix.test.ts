@@ -265,6 +265,11 @@ const matrix: Record<string, MatrixEntry> = {
     args: async (f) => [{ ids: [(await f.article({ authorId: f.actors.journalist.id, status: 'published' })).id], action: 'unpublish' }],
     ...moderators,
   },
+  'bai-viet/actions.ts#addCommentAction': {
+    // The editorial thread: whoever may open the article (its author, editors).
+    args: async (f) => [{ articleId: (await f.article({ authorId: f.actors.journalist.id })).id, body: 'Cần thêm ảnh hiện trường.' }],
+    ...everyMember,
+  },
   'bai-viet/actions.ts#restoreRevisionAction': {
     args: async (f) => {
       const article = await f.article({ authorId: f.actors.journalist.id });
@@ -321,11 +326,28 @@ const matrix: Record<string, MatrixEntry> = {
     },
     ...everyMember,
   },
+  'api/admin/thong-bao/route.ts#GET': {
+    args: (f) => [f.request('GET', '/api/admin/thong-bao')],
+    ...everyMember,
+  },
+  'api/admin/thong-bao/route.ts#POST': {
+    args: (f) => [f.request('POST', '/api/admin/thong-bao', { body: JSON.stringify({ action: 'read' }) })],
+    ...everyMember,
+  },
   'api/admin/sao-luu/route.ts#POST': {
     args: (f) => {
       process.env.MEDIA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'media-matrix-'));
       return [f.request('POST', '/api/admin/sao-luu')];
     },
+    ...adminOnly,
+  },
+  // ---- Thống kê: "Tải CSV", moderators and admins as the page
+  'api/admin/thong-ke/route.ts#GET': {
+    args: (f) => [f.request('GET', '/api/admin/thong-ke?xem=bai-viet&khoang=30n')],
+    ...moderators,
+  },
+  'api/admin/nhat-ky/route.ts#GET': {
+    args: (f) => [f.request('GET', `/api/admin/nhat-ky?nguoi=${f.actors.admin.id}&hanh-dong=article.published&tu-ngay=01%2F12%2F2026&den-ngay=31%2F12%2F2026`)],
     ...adminOnly,
   },
 };
