@@ -34,10 +34,13 @@ export function EditorToolbar({ editor, onInsertImage }: Props) {
     }),
   });
   const [panel, setPanel] = useState<'link' | 'youtube' | null>(null);
+  // On a phone the toolbar is one row: the common buttons, and "Thêm" for the rest.
+  const [more, setMore] = useState(false);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (!state?.editable) return null;
   const chain = () => editor.chain().focus();
+  const secondary = more ? '' : 'max-md:hidden';
 
   const openPanel = (kind: 'link' | 'youtube') => {
     setPanel(kind);
@@ -70,11 +73,20 @@ export function EditorToolbar({ editor, onInsertImage }: Props) {
 
   return (
     <div className="sticky top-0 z-10 border-b border-slate-200 bg-white">
-      <div role="toolbar" aria-label="Định dạng" className="flex flex-wrap gap-1 p-1">
+      <div id="editor-toolbar" role="toolbar" aria-label="Định dạng" className={`flex gap-1 p-1 md:flex-wrap ${more ? 'max-md:flex-wrap' : 'max-md:flex-nowrap max-md:overflow-hidden'}`}>
+        <button
+          type="button"
+          className={`${btn} order-last md:hidden`}
+          aria-expanded={more}
+          aria-controls="editor-toolbar"
+          onClick={() => setMore((v) => !v)}
+        >
+          {more ? 'Thu gọn' : 'Thêm…'}
+        </button>
         <button type="button" className={btn} aria-pressed={state.h2} title="Tiêu đề mục (Ctrl+Alt+2)" onClick={() => chain().toggleHeading({ level: 2 }).run()}>
           Tiêu đề 2
         </button>
-        <button type="button" className={btn} aria-pressed={state.h3} title="Tiêu đề nhỏ (Ctrl+Alt+3)" onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        <button type="button" className={`${btn} ${secondary}`} aria-pressed={state.h3} title="Tiêu đề nhỏ (Ctrl+Alt+3)" onClick={() => chain().toggleHeading({ level: 3 }).run()}>
           Tiêu đề 3
         </button>
         <button type="button" className={`${btn} font-bold`} aria-pressed={state.bold} aria-label="Đậm" title="Đậm (Ctrl+B)" onClick={() => chain().toggleBold().run()}>
@@ -83,16 +95,16 @@ export function EditorToolbar({ editor, onInsertImage }: Props) {
         <button type="button" className={`${btn} italic`} aria-pressed={state.italic} aria-label="Nghiêng" title="Nghiêng (Ctrl+I)" onClick={() => chain().toggleItalic().run()}>
           I
         </button>
-        <button type="button" className={`${btn} underline`} aria-pressed={state.underline} aria-label="Gạch chân" title="Gạch chân (Ctrl+U)" onClick={() => chain().toggleUnderline().run()}>
+        <button type="button" className={`${btn} ${secondary} underline`} aria-pressed={state.underline} aria-label="Gạch chân" title="Gạch chân (Ctrl+U)" onClick={() => chain().toggleUnderline().run()}>
           U
         </button>
-        <button type="button" className={btn} aria-pressed={state.bullet} title="Danh sách (Ctrl+Shift+8)" onClick={() => chain().toggleBulletList().run()}>
+        <button type="button" className={`${btn} ${secondary}`} aria-pressed={state.bullet} title="Danh sách (Ctrl+Shift+8)" onClick={() => chain().toggleBulletList().run()}>
           • Danh sách
         </button>
-        <button type="button" className={btn} aria-pressed={state.ordered} title="Danh sách số (Ctrl+Shift+7)" onClick={() => chain().toggleOrderedList().run()}>
+        <button type="button" className={`${btn} ${secondary}`} aria-pressed={state.ordered} title="Danh sách số (Ctrl+Shift+7)" onClick={() => chain().toggleOrderedList().run()}>
           1. Danh sách số
         </button>
-        <button type="button" className={btn} aria-pressed={state.quote} title="Trích dẫn (Ctrl+Shift+B)" onClick={() => chain().toggleBlockquote().run()}>
+        <button type="button" className={`${btn} ${secondary}`} aria-pressed={state.quote} title="Trích dẫn (Ctrl+Shift+B)" onClick={() => chain().toggleBlockquote().run()}>
           Trích dẫn
         </button>
         <button type="button" className={btn} aria-pressed={state.link} title="Liên kết" onClick={() => openPanel('link')}>
@@ -101,19 +113,19 @@ export function EditorToolbar({ editor, onInsertImage }: Props) {
         <button type="button" className={btn} title="Chèn ảnh" onClick={onInsertImage}>
           Chèn ảnh
         </button>
-        <button type="button" className={btn} title="Video YouTube" onClick={() => openPanel('youtube')}>
+        <button type="button" className={`${btn} ${secondary}`} title="Video YouTube" onClick={() => openPanel('youtube')}>
           Video YouTube
         </button>
-        <button type="button" className={btn} title="Chèn bảng 3×3" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+        <button type="button" className={`${btn} ${secondary}`} title="Chèn bảng 3×3" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
           Bảng
         </button>
-        <button type="button" className={btn} title="Đường kẻ ngang" onClick={() => chain().setHorizontalRule().run()}>
+        <button type="button" className={`${btn} ${secondary}`} title="Đường kẻ ngang" onClick={() => chain().setHorizontalRule().run()}>
           Đường kẻ
         </button>
-        <button type="button" className={btn} disabled={!state.canUndo} title="Hoàn tác (Ctrl+Z)" onClick={() => chain().undo().run()}>
+        <button type="button" className={`${btn} ${secondary}`} disabled={!state.canUndo} title="Hoàn tác (Ctrl+Z)" onClick={() => chain().undo().run()}>
           Hoàn tác
         </button>
-        <button type="button" className={btn} disabled={!state.canRedo} title="Làm lại (Ctrl+Shift+Z)" onClick={() => chain().redo().run()}>
+        <button type="button" className={`${btn} ${secondary}`} disabled={!state.canRedo} title="Làm lại (Ctrl+Shift+Z)" onClick={() => chain().redo().run()}>
           Làm lại
         </button>
         {state.table ? (

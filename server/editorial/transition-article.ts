@@ -9,6 +9,7 @@ import { assertCurrentVersion, lockArticleForChange } from './lock-article';
 import { impactOfNames, publicNamesIfPublished } from './public-impact';
 import { storeRevision } from './store-revision';
 import { insertComment } from '@/db/queries/comments';
+import { followArticle } from '@/db/queries/notifications';
 import { notifyArticleEvent } from '@/server/notifications/notify-article-event';
 
 type TransitionInput = { articleId: number; version: number };
@@ -56,8 +57,11 @@ async function transitionArticle(
     const before = await publicNamesIfPublished(tx, row);
     const updated = await updateArticleRow(tx, row.id, { ...change(now), version: row.version + 1, updatedAt: now });
     await storeRevision(tx, updated, actor, name, now, note);
-    // The return note opens the editorial thread, where the author can answer it.
-    if (name === 'reject' && note) await insertComment(tx, { articleId: row.id, authorId: actor.id, kind: 'return_note', body: note, createdAt: now });
+    // The return note opens the editorial thread, where the author can answer it; like any commenter, its writer follows the article.
+    if (name === 'reject' && note) {
+      await insertComment(tx, { articleId: row.id, authorId: actor.id, kind: 'return_note', body: note, createdAt: now });
+      await followArticle(tx, row.id, actor.id);
+    }
     const notification = notificationOf[name];
     if (notification) await notifyArticleEvent(tx, { kind: notification, actor, article: updated });
     await recordAudit(

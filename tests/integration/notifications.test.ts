@@ -94,6 +94,10 @@ describeDb(`notifications and the editorial thread on ${testDriver}`, () => {
     expect(await kindsFor(journalist.id)).toContain('returned');
     const thread = await listArticleComments(journalist, draft.id, deps());
     expect(thread[0]).toMatchObject({ kind: 'return_note', body: 'Bổ sung giờ mở cửa.' });
+    // The editor who returned it hears the author's answer.
+    await addComment(journalist, { articleId: draft.id, body: 'Đã bổ sung.' }, deps());
+    expect((await listNotifications(handle.db, editorA.id, 100)).items.some((n) => n.articleId === draft.id && n.kind === 'comment')).toBe(true);
+    expect((await listNotifications(handle.db, editorB.id, 100)).items.some((n) => n.articleId === draft.id && n.kind === 'comment')).toBe(false);
 
     const again = await submitForReview(journalist, { articleId: draft.id, version: returned.article.version }, deps());
     await publishArticle(editorB, { articleId: draft.id, version: again.article.version }, deps());
