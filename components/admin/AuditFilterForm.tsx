@@ -11,7 +11,7 @@ type Props = {
   error: string | null;
 };
 
-const field = 'rounded-md border border-slate-300 px-2 py-1.5 text-sm';
+const field = 'rounded-md border border-slate-300 px-2 py-1.5 text-sm max-w-full';
 const ERROR_ID = 'loi-bo-loc-nhat-ky';
 
 const groupNames: Record<string, string> = {
@@ -54,7 +54,7 @@ export function AuditFilterForm({ people, raw, filters, error }: Props) {
       className="space-y-2 rounded-lg border border-slate-200 bg-white p-3"
     >
       <div className="flex flex-wrap items-end gap-2">
-        <label className="grid gap-1 text-sm">
+        <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm">
           Người thực hiện
           <select name={P.actor} defaultValue={value.actor} className={field} {...described}>
             <option value="">Mọi người</option>
@@ -66,7 +66,7 @@ export function AuditFilterForm({ people, raw, filters, error }: Props) {
             ))}
           </select>
         </label>
-        <label className="grid gap-1 text-sm">
+        <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm">
           Hành động
           <select name={P.action} defaultValue={value.action} className={field} {...described}>
             <option value="">Mọi hành động</option>
@@ -81,11 +81,11 @@ export function AuditFilterForm({ people, raw, filters, error }: Props) {
             ))}
           </select>
         </label>
-        <label className="grid gap-1 text-sm">
+        <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm">
           Từ ngày
           <input name={P.from} defaultValue={value.from} placeholder="dd/mm/yyyy" inputMode="numeric" autoComplete="off" maxLength={20} className={`${field} w-32`} {...described} />
         </label>
-        <label className="grid gap-1 text-sm">
+        <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm">
           Đến ngày
           <input name={P.to} defaultValue={value.to} placeholder="dd/mm/yyyy" inputMode="numeric" autoComplete="off" maxLength={20} className={`${field} w-32`} {...described} />
         </label>

@@ -294,7 +294,27 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
   };
 
   return (
-    <div className="space-y-4">
+    // Below lg the sidebar comes after the text: the main buttons also sit in a bar fixed at the bottom (room left for it).
+    <div className="space-y-4 max-lg:pb-20">
+      {editable || can('submit') || can('publish') ? (
+      <div role="region" aria-label="Thao tác nhanh" className="fixed inset-x-0 bottom-0 z-30 flex gap-2 border-t border-slate-200 bg-white/95 p-2 shadow-[0_-2px_6px_rgba(0,0,0,0.06)] lg:hidden">
+        {editable ? (
+          <button type="button" disabled={busy} onClick={() => void saver.saveNow()} className="flex-1 rounded-md bg-sky-800 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">
+            {status === 'published' ? 'Cập nhật bài' : 'Lưu nháp'}
+          </button>
+        ) : null}
+        {can('submit') ? (
+          <button type="button" disabled={busy} onClick={() => void transition(() => submitForReviewAction(v()), 'Đã gửi duyệt.')} className="flex-1 rounded-md border border-sky-800 px-3 py-2 text-sm font-medium text-sky-900 disabled:opacity-50">
+            Gửi duyệt
+          </button>
+        ) : null}
+        {can('publish') ? (
+          <button type="button" disabled={busy} onClick={() => void transition(() => publishArticleAction(v()), 'Đã xuất bản.')} className="flex-1 rounded-md bg-green-700 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">
+            {scheduled ? 'Xuất bản ngay' : 'Xuất bản'}
+          </button>
+        ) : null}
+      </div>
+      ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <span className="rounded-full bg-slate-200 px-3 py-1 text-sm font-medium" data-testid="article-status">
           {displayStatus(status, publishedAt)}
