@@ -70,8 +70,7 @@ test('a Postgres restart under load: cached pages 200, the rest 503 with Retry-A
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(page).toHaveURL(/\/admin$/);
     await page.getByRole('button', { name: 'Viết bài mới' }).click();
-    await expect(page).toHaveURL(/\/admin\/bai-viet\/\d+$/);
-    const articleId = Number(page.url().split('/').pop());
+    await expect(page).toHaveURL(/\/admin\/bai-viet\/moi$/);
     await page.getByLabel('Tiêu đề', { exact: true }).fill('Bài viết trong lúc máy chủ cơ sở dữ liệu khởi động lại');
     const editorBody = page.getByRole('textbox', { name: 'Nội dung' });
     await editorBody.click();
@@ -79,6 +78,8 @@ test('a Postgres restart under load: cached pages 200, the rest 503 with Retry-A
     await page.getByRole('button', { name: 'Lưu nháp' }).click();
     const saveStatus = page.getByTestId('save-status');
     await expect(saveStatus).toHaveText(/^Đã lưu lúc \d{2}:\d{2}$/);
+    await expect(page).toHaveURL(/\/admin\/bai-viet\/\d+$/);
+    const articleId = Number(page.url().split('/').pop());
 
     const samples: Sample[] = [];
     let outagePage: string | undefined;

@@ -20,7 +20,7 @@ async function historyRows(page: Page): Promise<string[]> {
 
 async function newSavedArticle(page: Page, title: string): Promise<number> {
   await page.getByRole('button', { name: 'Viết bài mới' }).click();
-  await expect(page).toHaveURL(/\/admin\/bai-viet\/\d+$/);
+  await expect(page).toHaveURL(/\/admin\/bai-viet\/moi$/);
   await page.getByLabel('Tiêu đề', { exact: true }).fill(title);
   await page.getByLabel('Sapo').fill('Sapo của bài thử.');
   await body(page).click();
@@ -67,6 +67,36 @@ test.describe('the editor on a busy day', () => {
     expect(await historyRows(writer)).toEqual(before);
     await editor.context().close();
     await writer.context().close();
+  });
+
+  test('"Viết bài mới" writes nothing until the first real change; that save makes the article at its own address', async ({ browser }) => {
+    const writer = await signedIn(browser, journalist);
+    await writer.goto('/admin/bai-viet');
+    const untitled = () => writer.getByRole('link', { name: '(Chưa có tiêu đề)' }).count();
+    const rowsBefore = await writer.getByTestId('article-row').count();
+    const untitledBefore = await untitled();
+
+    await writer.getByRole('button', { name: 'Viết bài mới' }).click();
+    await expect(writer).toHaveURL(/\/admin\/bai-viet\/moi$/);
+    await expect(body(writer)).toBeVisible();
+    await writer.waitForTimeout(4000);
+    await expect(saveStatus(writer)).toHaveText('Chưa có thay đổi');
+    await writer.goto('/admin/bai-viet');
+    expect(await writer.getByTestId('article-row').count()).toBe(rowsBefore);
+    expect(await untitled()).toBe(untitledBefore);
+
+    await writer.getByRole('button', { name: 'Viết bài mới' }).click();
+    await body(writer).click();
+    await writer.keyboard.type('Một dòng thật.');
+    // The autosave after the idle delay is the first real save: the article exists from here on.
+    await expect(saveStatus(writer)).toHaveText(/^Đã lưu lúc/, { timeout: 15_000 });
+    await expect(writer).toHaveURL(/\/admin\/bai-viet\/\d+$/);
+    const id = Number(writer.url().split('/').pop());
+    await writer.reload();
+    await expect(body(writer)).toHaveText('Một dòng thật.');
+    await expect(history(writer).getByRole('row')).not.toHaveCount(0);
+    await writer.goto('/admin/bai-viet');
+    await expect(writer.locator(`a[href="/admin/bai-viet/${id}"]`)).toHaveCount(1);
   });
 
   test('text typed right after a link is not part of it', async ({ browser }) => {

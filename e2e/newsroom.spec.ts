@@ -7,10 +7,19 @@ const journalist = { email: 'lamtu@laocai.vn', password: 'PhongVien@2026' };
 const moderator = { email: 'bientap@laocai.vn', password: 'BienTap@2026' };
 
 
-async function newArticle(page: Page): Promise<number> {
+/** "Viết bài mới": an empty editor; no article exists until its first save. */
+async function openNewArticle(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Viết bài mới' }).click();
-  await expect(page).toHaveURL(/\/admin\/bai-viet\/\d+$/);
+  await expect(page).toHaveURL(/\/admin\/bai-viet\/moi$/);
   await expect(page.getByRole('textbox', { name: 'Nội dung' })).toBeVisible();
+}
+
+/** A new article made real by a first save (a title), at its own address; returns its id. */
+async function newArticle(page: Page): Promise<number> {
+  await openNewArticle(page);
+  await page.getByLabel('Tiêu đề', { exact: true }).fill('Bài nháp');
+  await page.getByRole('button', { name: 'Lưu nháp' }).click();
+  await expect(page).toHaveURL(/\/admin\/bai-viet\/\d+$/);
   return Number(page.url().split('/').pop());
 }
 
@@ -168,7 +177,7 @@ test.describe('the newsroom', () => {
   test('Vietnamese IME composition is neither lost nor doubled by autosave', async ({ browser }) => {
     test.setTimeout(90_000);
     const writer = await signedIn(browser, journalist);
-    await newArticle(writer);
+    await openNewArticle(writer);
     await writer.getByLabel('Tiêu đề', { exact: true }).fill(`Gõ Telex ${suffix}`);
     await body(writer).click();
     await writer.keyboard.type('Xin chào ');
@@ -190,7 +199,7 @@ test.describe('the newsroom', () => {
 
   test('pasting from Word or Google Docs keeps the structure and drops the styling', async ({ browser }) => {
     const writer = await signedIn(browser, journalist);
-    await newArticle(writer);
+    await openNewArticle(writer);
     await body(writer).click();
     const googleDocs =
       '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1234abcd">' +
@@ -284,7 +293,7 @@ test.describe('the newsroom', () => {
 
   test('revisions: a word diff between two versions and restoring an earlier one', async ({ browser }) => {
     const writer = await signedIn(browser, journalist);
-    await newArticle(writer);
+    await openNewArticle(writer);
     await writer.getByLabel('Tiêu đề', { exact: true }).fill(`Phiên bản ${suffix}`);
     await body(writer).click();
     await writer.keyboard.type('Sáng nay trời mưa.');

@@ -21,7 +21,7 @@ test.describe('notifications and the editorial thread', () => {
     const title = `Bài chờ thông báo ${suffix}`;
     await writer.goto('/admin/bai-viet');
     await writer.getByRole('button', { name: 'Viết bài mới' }).click();
-    await expect(writer).toHaveURL(/\/admin\/bai-viet\/\d+$/);
+    await expect(writer).toHaveURL(/\/admin\/bai-viet\/moi$/);
     await writer.getByLabel('Tiêu đề', { exact: true }).fill(title);
     await writer.getByRole('textbox', { name: 'Nội dung' }).click();
     await writer.keyboard.type('Nội dung bài chờ thông báo.');

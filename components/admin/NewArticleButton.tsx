@@ -1,22 +1,16 @@
 'use client';
 
-import { useActionState } from 'react';
-import { createArticleAction } from '@/app/(admin)/admin/bai-viet/actions';
-import type { ActionResult } from '@/lib/actions/result';
+import { useRouter } from 'next/navigation';
 
-/** "Viết bài mới": creates an empty draft and opens it in the editor (the action redirects); a refusal is shown here. */
+/**
+ * "Viết bài mới": opens an empty editor. No row is made until the first real save
+ * (createArticleWithContentAction), so opening it and leaving leaves nothing behind.
+ */
 export function NewArticleButton() {
-  const [result, create, pending] = useActionState(async (): Promise<ActionResult<never> | null> => createArticleAction(null), null);
+  const router = useRouter();
   return (
-    <form action={create}>
-      <button type="submit" disabled={pending} className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900">
-        Viết bài mới
-      </button>
-      {result && !result.ok ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {result.message}
-        </p>
-      ) : null}
-    </form>
+    <button type="button" onClick={() => router.push('/admin/bai-viet/moi')} className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900">
+      Viết bài mới
+    </button>
   );
 }

@@ -82,6 +82,8 @@ function statusText(s: SaveStatus): string {
 
 export function ArticleEditor({ article, user, categories, authors, revisions }: Props) {
   const router = useRouter();
+  // 0 for "Viết bài mới" until its first save makes the article.
+  const [articleId, setArticleId] = useState(article.id);
   const [status, setStatus] = useState(article.status);
   const [publishedAt, setPublishedAt] = useState(article.publishedAt);
   const [reviewNote, setReviewNote] = useState(article.reviewNote);
@@ -216,6 +218,11 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
     getPayload,
     isComposing: () => Boolean(editor?.view.composing),
     onSaved,
+    onCreated: (id) => {
+      setArticleId(id);
+      // The address of the article from now on, without a navigation that would remount the editor mid-typing.
+      window.history.replaceState(null, '', `/admin/bai-viet/${id}`);
+    },
     enabled: editable,
   });
   useEffect(() => {
@@ -284,7 +291,7 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
     }
   }
 
-  const v = () => ({ articleId: article.id, version: saver.getVersion() });
+  const v = () => ({ articleId: saver.getArticleId(), version: saver.getVersion() });
   const can = (name: Parameters<typeof canPerform>[1]) => canPerform(user, name, access);
   const conflict = saver.status.kind === 'conflict' ? saver.status.info : null;
 
@@ -325,12 +332,14 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
         <span className="text-sm text-slate-500" data-testid="word-count">
           {counts.words.toLocaleString('vi-VN')} từ · {counts.characters.toLocaleString('vi-VN')} ký tự
         </span>
-        <a href={`/api/admin/preview?id=${article.id}`} target="_blank" rel="noopener" className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
-          Xem trước
-        </a>
+        {articleId ? (
+          <a href={`/api/admin/preview?id=${articleId}`} target="_blank" rel="noopener" className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+            Xem trước
+          </a>
+        ) : null}
       </div>
 
-      <PresenceNotice articleId={article.id} />
+      {articleId ? <PresenceNotice articleId={articleId} /> : null}
 
       {reviewNote && (status === 'rejected' || status === 'draft') ? (
         <div role="note" className="rounded border border-orange-300 bg-orange-50 px-3 py-2 text-sm text-orange-900">
@@ -505,14 +514,14 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
                 Rút lại
               </button>
             ) : null}
-            {trashRefusal(user, access) === null ? (
+            {articleId && trashRefusal(user, access) === null ? (
               <button
                 type="button"
                 disabled={busy}
                 onClick={() => {
                   if (!window.confirm('Chuyển bài này vào thùng rác? Biên tập viên có thể khôi phục trong 30 ngày.')) return;
                   setBusy(true);
-                  void trashArticleAction({ articleId: article.id }).then((result) => {
+                  void trashArticleAction({ articleId }).then((result) => {
                     setBusy(false);
                     if (result.ok) router.push('/admin/bai-viet');
                     else setMessage({ kind: 'error', text: result.message });
@@ -612,13 +621,15 @@ export function ArticleEditor({ article, user, categories, authors, revisions }:
         </aside>
       </div>
 
+      {articleId ? (
       <RevisionsPanel
-        articleId={article.id}
+        articleId={articleId}
         revisions={revisions}
         canRestore={editable}
         getVersion={saver.getVersion}
         beforeRestore={saver.flush}
       />
+      ) : null}
 
       <MediaPicker open={picker !== null} title={picker === 'cover' ? 'Chọn ảnh đại diện' : 'Chèn ảnh'} onClose={() => setPicker(null)} onPick={insertMedia} />
     </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { saveDraftAction } from '@/app/(admin)/admin/bai-viet/actions';
+import { createArticleWithContentAction, saveDraftAction } from '@/app/(admin)/admin/bai-viet/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import type { ConflictInfo, SavedState, SavePayload } from './types';
 
@@ -17,12 +17,14 @@ export type SaveStatus =
   | { kind: 'conflict'; info: ConflictInfo };
 
 type Options = {
+  /** 0 for "Viết bài mới": the first save makes the article (then `onCreated` gets its id). */
   articleId: number;
   initialVersion: number;
   getPayload: () => SavePayload;
   /** True while an IME composition (Telex/VNI) is in progress: autosave waits for it to end. */
   isComposing: () => boolean;
   onSaved: (state: SavedState) => void;
+  onCreated?: (articleId: number) => void;
   enabled: boolean;
 };
 
@@ -48,7 +50,9 @@ export function readBackup(articleId: number): LocalBackup | null {
  * until the server confirms them; failures retry with backoff; a stale
  * version stops everything and reports the conflict.
  */
-export function useArticleSaver({ articleId, initialVersion, getPayload, isComposing, onSaved, enabled }: Options) {
+export function useArticleSaver({ articleId: initialArticleId, initialVersion, getPayload, isComposing, onSaved, onCreated, enabled }: Options) {
+  // 0 until a new article's first save has made its row.
+  const idRef = useRef(initialArticleId);
   const [status, setStatusState] = useState<SaveStatus>({ kind: 'idle' });
   const statusRef = useRef<SaveStatus>(status);
   const version = useRef(initialVersion);
@@ -58,9 +62,9 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const backupTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const attempts = useRef(0);
-  const opts = useRef({ getPayload, isComposing, onSaved, enabled });
+  const opts = useRef({ getPayload, isComposing, onSaved, onCreated, enabled });
   useEffect(() => {
-    opts.current = { getPayload, isComposing, onSaved, enabled };
+    opts.current = { getPayload, isComposing, onSaved, onCreated, enabled };
   });
 
   const setStatus = useCallback((next: SaveStatus) => {
@@ -72,11 +76,11 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
     if (changeSeq.current === savedSeq.current) return;
     try {
       const backup: LocalBackup = { baseVersion: version.current, at: Date.now(), payload: opts.current.getPayload() };
-      window.localStorage.setItem(backupKey(articleId), JSON.stringify(backup));
+      window.localStorage.setItem(backupKey(idRef.current), JSON.stringify(backup));
     } catch {
       // Storage full or disabled: the server save is still attempted.
     }
-  }, [articleId]);
+  }, []);
 
   const clearTimers = () => {
     if (idleTimer.current) clearTimeout(idleTimer.current);
@@ -94,16 +98,22 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
       }
       clearTimers();
       const seq = changeSeq.current;
-      const body = { ...opts.current.getPayload(), version: version.current, ...(manual ? {} : { autosave: true }) };
+      const body = { ...opts.current.getPayload(), articleId: idRef.current, version: version.current, ...(manual ? {} : { autosave: true }) };
       setStatus({ kind: 'saving' });
       const run = (async (): Promise<SavedState | null> => {
         let outcome: ActionResult<SavedState>;
         let transient = false;
         try {
-          if (manual) {
+          if (idRef.current === 0) {
+            // "Viết bài mới": this first real save makes the row, manual or not.
+            const { articleId: _none, version: _zero, ...fields } = body;
+            void _none;
+            void _zero;
+            outcome = await createArticleWithContentAction(fields);
+          } else if (manual) {
             outcome = await saveDraftAction(body);
           } else {
-            const res = await fetch(`/api/admin/bai-viet/${articleId}`, {
+            const res = await fetch(`/api/admin/bai-viet/${idRef.current}`, {
               method: 'PUT',
               headers: { 'Content-Type': 'application/json' },
               body: JSON.stringify(body),
@@ -118,6 +128,13 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
         }
         if (outcome.ok) {
           attempts.current = 0;
+          if (idRef.current === 0) {
+            try {
+              window.localStorage.removeItem(backupKey(0));
+            } catch {}
+            idRef.current = outcome.data.id;
+            opts.current.onCreated?.(outcome.data.id);
+          }
           version.current = outcome.data.version;
           savedSeq.current = seq;
           if (outcome.data.liveUnchanged) {
@@ -126,7 +143,7 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
             setStatus({ kind: 'autosaved', at: new Date() });
           } else if (changeSeq.current === seq) {
             try {
-              window.localStorage.removeItem(backupKey(articleId));
+              window.localStorage.removeItem(backupKey(idRef.current));
             } catch {}
             setStatus({ kind: 'saved', at: new Date() });
           } else {
@@ -159,7 +176,7 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [articleId, setStatus, writeBackup],
+    [setStatus, writeBackup],
   );
 
   function schedule(ms: number) {
@@ -185,9 +202,11 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
     const onHide = () => {
       if (changeSeq.current === savedSeq.current || statusRef.current.kind === 'conflict') return;
       writeBackup();
-      const body = JSON.stringify({ ...opts.current.getPayload(), version: version.current, autosave: true });
+      // A new article not yet made on the server stays in the browser's copy (offered back on the next "Viết bài mới").
+      if (idRef.current === 0) return;
+      const body = JSON.stringify({ ...opts.current.getPayload(), articleId: idRef.current, version: version.current, autosave: true });
       if (body.length < KEEPALIVE_LIMIT) {
-        void fetch(`/api/admin/bai-viet/${articleId}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body, keepalive: true }).catch(() => {});
+        void fetch(`/api/admin/bai-viet/${idRef.current}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body, keepalive: true }).catch(() => {});
       }
     };
     const onVisibility = () => {
@@ -202,7 +221,7 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [articleId, save, writeBackup]);
+  }, [save, writeBackup]);
 
   useEffect(
     () => () => {
@@ -218,6 +237,7 @@ export function useArticleSaver({ articleId, initialVersion, getPayload, isCompo
     status,
     isDirty: () => changeSeq.current !== savedSeq.current,
     getVersion: () => version.current,
+    getArticleId: () => idRef.current,
     setVersion: (v: number) => {
       version.current = v;
     },

@@ -116,6 +116,9 @@ export const saveArticleSchema = z
   })
   .strict();
 export type SaveArticleInput = z.input<typeof saveArticleSchema>;
+/** The first save of "Viết bài mới": the same fields, with no article yet to name (the row is made by this save). */
+export const newArticleSchema = saveArticleSchema.omit({ articleId: true, version: true });
+export type NewArticleData = z.output<typeof newArticleSchema>;
 export type SaveArticleData = z.output<typeof saveArticleSchema>;
 
 export const transitionSchema = z.object({ articleId: id, version: z.number().int().positive() }).strict();

@@ -152,15 +152,15 @@ describeDb(`bad input to admin routes and actions is a 4xx on ${testDriver}`, ()
     expect(row!.coverImage).toBe('/images/demo/cover-1.jpg');
   });
 
-  it('createArticleAction with the old session of a user deactivated since → { ok: false, unauthorized }', async () => {
+  it('createArticleWithContentAction with the old session of a user deactivated since → { ok: false, unauthorized }', async () => {
     const keeper = await makeUser(handle.db, 'admin');
     const reporter = await makeUser(handle.db, 'journalist');
     session.userId = reporter.id;
     session.signedInAtMs = Date.now() - 3_600_000;
     await setUserActive({ userId: reporter.id, active: false, actorId: keeper.id }, handle.db);
-    // As "Viết bài mới" calls it (null), and as a plain <form> would (FormData).
-    for (const input of [null, new FormData()]) {
-      expect(await actions.createArticleAction(input)).toEqual({ ok: false, code: 'unauthorized', message: expect.any(String) });
+    // As the editor's first save calls it, and as a plain <form> would (FormData).
+    for (const input of [{ title: 'Bài mới', sapo: '', body: { json: { type: 'doc', content: [] } }, categoryId: null }, new FormData()]) {
+      expect(await actions.createArticleWithContentAction(input)).toEqual({ ok: false, code: 'unauthorized', message: expect.any(String) });
     }
     session.signedInAtMs = 0;
   });

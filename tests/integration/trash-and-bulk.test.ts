@@ -12,7 +12,8 @@ import { restoreFromTrash } from '@/server/editorial/restore-from-trash';
 import { saveArticle } from '@/server/editorial/save-article';
 import { submitForReview, withdrawArticle } from '@/server/editorial/transition-article';
 import { trashArticle } from '@/server/editorial/trash-article';
-import { saveArticleSchema } from '@/lib/validation/editorial';
+import { newArticleSchema, saveArticleSchema } from '@/lib/validation/editorial';
+import { createArticleWithContent } from '@/server/editorial/create-article';
 import { makeArticle, makeCategory, makeUser } from '../support/app-database';
 import { emptyArticleExtras, paragraphDoc } from '../support/article-input';
 import { refusalOf } from '../support/app-error';
@@ -173,6 +174,21 @@ describeDb(`trash, withdraw and bulk actions on ${testDriver}`, () => {
       expect(bulkArticlesSchema.safeParse({ ids: [], action: 'trash' }).error?.issues[0]?.message).toBe('Hãy chọn ít nhất một bài viết.');
       expect(bulkArticlesSchema.safeParse({ ids: Array.from({ length: 101 }, (_, i) => i + 1), action: 'trash' }).success).toBe(false);
     });
+  });
+
+  it('makes a new article only at its first save, with that save’s content, owned by the writer', async () => {
+    const count = async () => (await handle.db.select().from(articles)).length;
+    const before = await count();
+    const input = newArticleSchema.parse({ title: 'Bài mới từ lần lưu đầu', sapo: 'Sapo', body: paragraphDoc('Nội dung đầu tiên.'), ...emptyArticleExtras, autosave: true });
+    const created = await createArticleWithContent(journalist, input, deps());
+    expect(await count()).toBe(before + 1);
+    const row = await rowOf(created.article.id);
+    expect(row).toMatchObject({ title: 'Bài mới từ lần lưu đầu', authorId: journalist.id, status: 'draft', slug: 'bai-moi-tu-lan-luu-dau' });
+    expect(row.bodyText).toContain('Nội dung đầu tiên.');
+    // A refused first save leaves no row behind.
+    const refused = newArticleSchema.parse({ title: 'x', sapo: '', body: paragraphDoc('y'), ...emptyArticleExtras, categoryId: 2_000_000_000 });
+    expect((await refusalOf(createArticleWithContent(journalist, refused, deps()))).code).toBe('validation_failed');
+    expect(await count()).toBe(before + 1);
   });
 
   describe('the list', () => {

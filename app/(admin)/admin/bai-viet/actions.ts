@@ -1,14 +1,12 @@
 'use server';
 
-import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { EDITOR_ROLES } from '@/lib/auth/roles';
-import { bulkArticlesSchema, commentSchema, trashTargetSchema, rejectSchema, restoreSchema, saveArticleSchema, scheduleSchema, transitionSchema } from '@/lib/validation/editorial';
+import { bulkArticlesSchema, commentSchema, newArticleSchema, trashTargetSchema, rejectSchema, restoreSchema, saveArticleSchema, scheduleSchema, transitionSchema } from '@/lib/validation/editorial';
 import { bulkSummary } from '@/lib/bulk-articles';
 import { adminAction } from '@/server/actions/admin-action';
 import { refreshPublicPages } from '@/server/cache/refresh-public-pages';
 import type { EditorialResult } from '@/server/editorial/article-state';
-import { createArticle } from '@/server/editorial/create-article';
+import { createArticleWithContent } from '@/server/editorial/create-article';
 import { restoreRevision } from '@/server/editorial/restore-revision';
 import { saveArticle } from '@/server/editorial/save-article';
 import { publishArticle, rejectArticle, scheduleArticle, submitForReview, unpublishArticle, unscheduleArticle, withdrawArticle } from '@/server/editorial/transition-article';
@@ -30,11 +28,8 @@ function published(result: EditorialResult) {
   return result.article;
 }
 
-/** "Viết bài mới": takes no input (the form posts nothing) and opens the new draft. */
-export const createArticleAction = adminAction({ schema: z.unknown() }, async (_input, user) => {
-  const article = await createArticle(user);
-  redirect(`/admin/bai-viet/${article.id}`);
-});
+/** The first save of "Viết bài mới": makes the article's row with its content (the editor then saves by id). */
+export const createArticleWithContentAction = adminAction({ schema: newArticleSchema }, async (input, user) => published(await createArticleWithContent(user, input)));
 
 /** "Lưu nháp" (also the editor's autosave when the page is open). */
 export const saveDraftAction = adminAction({ schema: saveArticleSchema }, async (input, user) => published(await saveArticle(user, input)));
