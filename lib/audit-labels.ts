@@ -35,6 +35,8 @@ const auditActionLabels = {
   'article.untrashed': 'Khôi phục từ thùng rác',
   'article.purged': 'Xóa vĩnh viễn khỏi thùng rác',
   'media.uploaded': 'Tải ảnh lên',
+  'media.updated': 'Sửa thông tin ảnh',
+  'media.deleted': 'Xóa ảnh',
   'redirect.created': 'Thêm chuyển hướng',
   'redirect.deleted': 'Xóa chuyển hướng',
 } as const;

@@ -3,7 +3,7 @@ import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import * as articleQueries from '@/db/queries/articles';
 import type { ArticleListItem, Page } from '@/db/queries/articles';
-import { getMediaFilesByUrls } from '@/db/queries/media';
+import { getCoverMediaByUrl, getMediaFilesByUrls } from '@/db/queries/media';
 import { getMostReadArticles } from '@/db/queries/stats';
 import { getVisitSnapshot } from '@/db/queries/visits';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -42,12 +42,21 @@ export const cachedHome = unstable_cache(
   { tags: [cacheTags.articles, cacheTags.taxonomy], revalidate },
 );
 
+/**
+ * An article page's data. An uploaded cover brings its library row's credit
+ * ("Ảnh: …" under the cover) and focal point (the crops its metadata links);
+ * editing the image refreshes this entry (server/media/update-media.ts).
+ */
 export const cachedArticle = (slug: string) =>
   unstable_cache(
     async () => {
-      const article = await articleQueries.getPublishedArticleBySlug(slug);
-      if (!article) return null;
-      const related = await articleQueries.getRelatedArticles(article);
+      const found = await articleQueries.getPublishedArticleBySlug(slug);
+      if (!found) return null;
+      const [related, cover] = await Promise.all([
+        articleQueries.getRelatedArticles(found),
+        found.coverImage ? getCoverMediaByUrl(found.coverImage) : Promise.resolve(null),
+      ]);
+      const article = { ...found, coverCredit: cover?.credit ?? '', coverFocal: cover?.focal ?? null };
       return { article, related };
     },
     ['article', slug],

@@ -1,10 +1,10 @@
 import type { PublicArticle } from '@/db/queries/articles';
-import { articleBreadcrumb, breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
+import { articleBreadcrumb, breadcrumbJsonLd, newsArticleJsonLd, type ArticleForJsonLd } from '@/lib/seo/json-ld';
 import { cachedSiteSettings } from '@/server/public-data';
 import { JsonLd } from './JsonLd';
 
 /** schema.org NewsArticle, and the BreadcrumbList of the trail the page shows above the headline. */
-export async function ArticleJsonLd({ article }: { article: PublicArticle }) {
+export async function ArticleJsonLd({ article }: { article: PublicArticle & Pick<ArticleForJsonLd, 'coverFocal'> }) {
   const settings = await cachedSiteSettings();
   const breadcrumb = breadcrumbJsonLd(articleBreadcrumb(article));
   return (

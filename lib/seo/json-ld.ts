@@ -1,5 +1,5 @@
 import type { PublicArticle } from '@/db/queries/articles';
-import { cropPaths } from '../media/crops';
+import { cropPaths, type FocalPoint } from '../media/crops';
 import { articlePath, authorPath, categoryPath, homePath, searchPath } from '../public-paths';
 import { siteUrl } from '../site-url';
 import { toLocalIso } from '../time';
@@ -97,7 +97,10 @@ export function breadcrumbJsonLd(crumbs: Crumb[]): JsonLd | null {
 export type ArticleForJsonLd = Pick<
   PublicArticle,
   'title' | 'slug' | 'sapo' | 'coverImage' | 'publishedAt' | 'updatedAt' | 'categoryName' | 'authorName' | 'authorSlug' | 'tags'
->;
+> & {
+  /** The uploaded cover's focal point (server/public-data.ts): its crops are named after it. */
+  coverFocal?: FocalPoint | null;
+};
 
 /** NewsArticle: a headline cut at a word, the cover's three crops (16:9, 4:3, 1:1), the portal as publisher with its logo. */
 export function newsArticleJsonLd(article: ArticleForJsonLd, settings: SiteSettings): JsonLd {
@@ -109,7 +112,7 @@ export function newsArticleJsonLd(article: ArticleForJsonLd, settings: SiteSetti
     url,
     headline: truncateAtWord(article.title, HEADLINE_MAX),
     description: article.sapo || undefined,
-    image: cropPaths(article.coverImage ?? DEFAULT_SHARE_IMAGE.url).map((path) => siteUrl(path)),
+    image: cropPaths(article.coverImage ?? DEFAULT_SHARE_IMAGE.url, article.coverFocal).map((path) => siteUrl(path)),
     datePublished: article.publishedAt ? toLocalIso(article.publishedAt) : undefined,
     dateModified: toLocalIso(article.updatedAt),
     inLanguage: 'vi-VN',

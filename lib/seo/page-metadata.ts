@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { PublicArticle } from '@/db/queries/articles';
-import { cropPaths } from '../media/crops';
+import { cropPaths, type FocalPoint } from '../media/crops';
 import { articlePath, authorPath, homePath, siteRssPath } from '../public-paths';
 import { siteUrl } from '../site-url';
 import { toLocalIso } from '../time';
@@ -79,7 +79,10 @@ export type ArticleForMetadata = Pick<
   | 'authorName'
   | 'authorSlug'
   | 'tags'
->;
+> & {
+  /** The uploaded cover's focal point (server/public-data.ts): its crops are named after it. */
+  coverFocal?: FocalPoint | null;
+};
 
 export function articleMetadata(article: ArticleForMetadata, settings: SiteSettings): Metadata {
   const siteName = settings.portalName;
@@ -87,7 +90,7 @@ export function articleMetadata(article: ArticleForMetadata, settings: SiteSetti
   const text = description(article.seoDescription || article.sapo);
   const path = articlePath(article.slug);
   // The 16:9 crop: link previews get the same shape whatever the upload's.
-  const image = article.coverImage ? { url: cropPaths(article.coverImage)[0]!, alt: article.coverCaption || article.title } : defaultShareImage(siteName);
+  const image = article.coverImage ? { url: cropPaths(article.coverImage, article.coverFocal)[0]!, alt: article.coverCaption || article.title } : defaultShareImage(siteName);
   return {
     title,
     description: text || undefined,

@@ -2,20 +2,25 @@ import 'server-only';
 import sharp, { type OutputInfo, type Sharp } from 'sharp';
 import { AppError } from '@/lib/http/errors';
 import { BoundedQueue } from '@/lib/media/job-queue';
-import { IMAGE_PROCESSING } from '@/lib/media/limits';
+import { IMAGE_PROCESSING, MAX_STORED_SIDE, MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '@/lib/media/limits';
 
 // One libvips worker thread per image (sharp's default is one per core on some
 // platforms): several uploads are paced by the queue below, not by more threads
 // competing with the request handlers on a small machine.
 sharp.concurrency(1);
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 /** Responsive widths; only those narrower than the original are made. */
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
-const MAX_WIDTH = 2400;
-/** Decompression bombs: a 173 KB PNG may claim 59 Mpx. Above this, refused before decoding. */
-export const MAX_INPUT_PIXELS = 60_000_000;
-/** The decoded, shrunk pixels kept in memory for the variants: 2400 × 2400 RGBA fits, a 2400 × 25,000 strip does not. */
+/**
+ * Decompression bombs: a 173 KB PNG may claim 59 Mpx. Above this, refused
+ * before decoding. High enough for every camera a newsroom carries (61 Mpx
+ * bodies, 100-Mpx medium format). A JPEG is decoded at a fraction of its
+ * size when it is scaled down (libjpeg's shrink-on-load); a PNG that large
+ * is a rare, slow upload, paced by the queue below.
+ */
+export const MAX_INPUT_PIXELS = 100_000_000;
+/** The decoded, shrunk pixels kept in memory for the variants: a 2560 × 2560 RGBA image fits. */
 const MAX_DECODED_BYTES = 32 * 1024 * 1024;
 
 export type ImageKind = 'jpeg' | 'png' | 'webp' | 'gif';
@@ -23,6 +28,12 @@ export const extensionOf: Record<ImageKind, string> = { jpeg: 'jpg', png: 'png',
 export const mimeOf: Record<ImageKind, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
 
 const startsWith = (buf: Buffer, bytes: number[], offset = 0) => bytes.every((b, i) => buf[offset + i] === b);
+
+/** HEIC/HEIF, what iPhones save by default: recognised only to say so (sharp's libheif here cannot decode HEVC). */
+function isHeif(buf: Buffer): boolean {
+  if (buf.subarray(4, 8).toString('latin1') !== 'ftyp') return false;
+  return ['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1'].includes(buf.subarray(8, 12).toString('latin1'));
+}
 
 /** The type from the first bytes of the file; the name and the browser's claim are ignored. */
 export function detectImageKind(buf: Buffer): ImageKind | null {
@@ -64,25 +75,39 @@ export const imageProcessingQueue = new BoundedQueue({
   busyMessage: 'Máy chủ đang xử lý nhiều ảnh cùng lúc. Vui lòng thử lại sau ít giây.',
 });
 
+/** The factor that brings an image of `width` × `height` to its stored size (1: already small enough). */
+function storedScale(width: number, height: number): number {
+  return Math.min(1, MAX_STORED_SIDE / Math.max(width, height));
+}
+
+/** The stored image's bounds: the longest side at most MAX_STORED_SIDE, never enlarged. */
+const storedBounds = { width: MAX_STORED_SIDE, height: MAX_STORED_SIDE, fit: 'inside', withoutEnlargement: true } as const;
+
 /**
  * Re-encodes the upload: what is stored is pixels sharp produced, not the
- * bytes that were sent, and carries no metadata (EXIF, GPS, XMP, comments).
+ * bytes that were sent, turned upright by its EXIF orientation, scaled down
+ * so that its longest side is at most MAX_STORED_SIDE (a camera's 6000 ×
+ * 4000 becomes 2560 × 1707), and with no metadata left (EXIF with the GPS
+ * position and the camera's serial, XMP, IPTC, comments).
  *
  * The upload is decoded once. A still image is decoded, oriented and shrunk
- * to at most MAX_WIDTH in one pipeline into raw pixels; the stored image and
- * every variant are encoded from those pixels (sharp clones of a raw input
- * decode nothing). An animated GIF/WebP keeps its frames and timing through
- * the encoder, and a very tall image would not fit MAX_DECODED_BYTES, so
- * those get their variants from the (already shrunk) stored image instead.
+ * in one pipeline into raw pixels; the stored image and every variant are
+ * encoded from those pixels (sharp clones of a raw input decode nothing). An
+ * animated GIF/WebP keeps its frames and timing through the encoder, so it
+ * gets its variants from the (already shrunk) stored image instead.
  */
 export async function processImage(input: Buffer): Promise<ProcessedImage> {
-  if (input.length > MAX_UPLOAD_BYTES) throw new AppError('payload_too_large', 'Ảnh vượt quá 10 MB.');
+  if (input.length > MAX_UPLOAD_BYTES) throw new AppError('payload_too_large', UPLOAD_TOO_LARGE_MESSAGE);
   const kind = detectImageKind(input);
   if (!kind) {
     const head = input.subarray(0, 512).toString('utf8').toLowerCase();
     throw new AppError(
       'unsupported_media_type',
-      head.includes('<svg') || head.includes('<?xml') ? 'Không nhận ảnh SVG. Chỉ nhận JPEG, PNG, WebP hoặc GIF.' : 'Chỉ nhận ảnh JPEG, PNG, WebP hoặc GIF.',
+      head.includes('<svg') || head.includes('<?xml')
+        ? 'Không nhận ảnh SVG. Chỉ nhận JPEG, PNG, WebP hoặc GIF.'
+        : isHeif(input)
+          ? 'Chưa nhận ảnh HEIC (định dạng mặc định của iPhone). Hãy chuyển ảnh sang JPEG rồi tải lên lại.'
+          : 'Chỉ nhận ảnh JPEG, PNG, WebP hoặc GIF.',
     );
   }
   const animated = kind === 'gif' || kind === 'webp';
@@ -93,9 +118,12 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
     const meta = await upload.metadata();
     const width = meta.autoOrient?.width ?? meta.width;
     const height = meta.autoOrient?.height ?? meta.height;
-    const scale = Math.min(1, MAX_WIDTH / width);
+    const scale = storedScale(width, height);
     inMemory = (meta.pages ?? 1) === 1 && Math.ceil(width * scale) * Math.ceil(height * scale) * 4 <= MAX_DECODED_BYTES;
-  } catch {
+  } catch (error) {
+    if (error instanceof Error && /pixel limit/i.test(error.message)) {
+      throw new AppError('unsupported_media_type', `Ảnh có quá nhiều điểm ảnh (tối đa ${MAX_INPUT_PIXELS / 1_000_000} triệu). Hãy thu nhỏ ảnh rồi tải lên lại.`);
+    }
     throw new AppError('unsupported_media_type', 'Tệp ảnh bị hỏng hoặc không đọc được.');
   }
   try {
@@ -108,7 +136,7 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
 
 async function processInMemory(upload: Sharp, kind: ImageKind): Promise<ProcessedImage> {
   // The one decode of the upload.
-  const { data: pixels, info } = await upload.autoOrient().resize({ width: MAX_WIDTH, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  const { data: pixels, info } = await upload.autoOrient().resize(storedBounds).raw().toBuffer({ resolveWithObject: true });
   const decoded = sharp(pixels, { raw: { width: info.width, height: info.height, channels: info.channels } });
   const data = await encode(decoded.clone(), kind).toBuffer();
   const variants: ProcessedImage['variants'] = [];
@@ -120,8 +148,8 @@ async function processInMemory(upload: Sharp, kind: ImageKind): Promise<Processe
 }
 
 async function processFromStored(upload: Sharp, kind: ImageKind): Promise<ProcessedImage> {
-  // The one decode of the upload, streamed; the variants decode the stored image, at most MAX_WIDTH wide.
-  const main = await encode(upload.autoOrient().resize({ width: MAX_WIDTH, withoutEnlargement: true }), kind).toBuffer({ resolveWithObject: true });
+  // The one decode of the upload, streamed; the variants decode the stored image, at most MAX_STORED_SIDE on its longest side.
+  const main = await encode(upload.autoOrient().resize(storedBounds), kind).toBuffer({ resolveWithObject: true });
   const decoded = sharp(main.data, { animated: true, limitInputPixels: MAX_INPUT_PIXELS });
   const variants: ProcessedImage['variants'] = [];
   for (const width of VARIANT_WIDTHS) {

@@ -15,7 +15,8 @@ import { takeRateLimit } from '@/server/http/rate-limit';
 import { extensionOf, imageProcessingQueue, mimeOf, processImage } from './process';
 import { getMediaStorage, type MediaStorage } from './storage';
 
-export type UploadInput = { data: Buffer; caption: string; alt: string };
+/** The file and its words as sent (plain text, already checked by lib/validation/media.ts); `credit` may be left out. */
+export type UploadInput = { data: Buffer; caption: string; alt: string; credit?: string };
 export type UploadDeps = { db?: Executor; storage?: MediaStorage; now?: Date; queue?: BoundedQueue };
 
 export const uploadRateLimitKey = (actor: Pick<Actor, 'id'>) => `media-upload:user:${actor.id}`;
@@ -86,6 +87,7 @@ export async function uploadImage(actor: Actor, input: UploadInput, deps: Upload
         variants,
         caption: input.caption,
         alt: input.alt,
+        credit: input.credit ?? '',
         uploadedBy: actor.id,
         createdAt: now,
       },

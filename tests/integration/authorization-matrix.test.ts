@@ -325,6 +325,27 @@ const matrix: Record<string, MatrixEntry> = {
     },
     ...everyMember,
   },
+  // ---- Thư viện ảnh: the uploader or an editor edits an image; only editors delete one, and only unused
+  'thu-vien-anh/actions.ts#updateMediaAction': {
+    args: async (f) => {
+      const { insertMedia } = await import('@/db/queries/media');
+      const key = `2026/12/${crypto.randomUUID().replaceAll('-', '')}.png`;
+      const row = await insertMedia({ storageKey: key, url: `/media/${key}`, mimeType: 'image/png', width: 8, height: 8, sizeBytes: 100, uploadedBy: f.actors.journalist.id }, f.handle.db);
+      // The focal point stays where it is: no crop to remake from a file this row has not got.
+      return [{ mediaId: row.id, caption: 'Chú thích mới', alt: 'Mô tả mới', credit: 'Lâm Tú', focalX: 0.5, focalY: 0.5 }];
+    },
+    ...everyMember,
+  },
+  'thu-vien-anh/actions.ts#deleteMediaAction': {
+    args: async (f) => {
+      process.env.MEDIA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'media-matrix-'));
+      const { insertMedia } = await import('@/db/queries/media');
+      const key = `2026/12/${crypto.randomUUID().replaceAll('-', '')}.png`;
+      const row = await insertMedia({ storageKey: key, url: `/media/${key}`, mimeType: 'image/png', width: 8, height: 8, sizeBytes: 100, uploadedBy: f.actors.journalist.id }, f.handle.db);
+      return [{ mediaId: row.id }];
+    },
+    ...moderators,
+  },
   'api/admin/thong-bao/route.ts#GET': {
     args: (f) => [f.request('GET', '/api/admin/thong-bao')],
     ...everyMember,

@@ -67,7 +67,8 @@ describeDb(`image crops on ${testDriver}`, () => {
     // The square crop moved right to keep the red-and-white subject rather than cutting the middle.
     const squareFile = (await storage.get(square!.replace('/media/', '')))!.data;
     const { width, height } = (await sharp(squareFile).metadata()) as { width: number; height: number };
-    const right = await sharp(squareFile).extract({ left: Math.round(width * 0.6), top: 0, width: Math.round(width * 0.4), height }).stats();
+    // stats() reads its input, not the pipeline: extract into a buffer first.
+    const right = await sharp(await sharp(squareFile).extract({ left: Math.round(width * 0.6), top: 0, width: Math.round(width * 0.4), height }).toBuffer()).stats();
     expect(right.channels[1]!.max).toBeGreaterThan(240); // the white square is there
     expect(right.channels[0]!.max - right.channels[1]!.min).toBeGreaterThan(150); // and the red around it
   });

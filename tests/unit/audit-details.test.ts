@@ -37,6 +37,8 @@ const written: Record<string, Record<string, unknown> | null> = {
   'article.untrashed': { title: 'Lễ hội Đền Thượng' },
   'article.purged': { title: 'Lễ hội Đền Thượng', slug: 'le-hoi-den-thuong' },
   'media.uploaded': { url: '/media/2026/12/cau-coc-leu.webp' },
+  'media.updated': { url: '/media/2026/12/cau-coc-leu.webp', changed: ['caption', 'credit', 'focalPoint'] },
+  'media.deleted': { url: '/media/2026/12/cau-coc-leu.webp' },
   'redirect.created': { from: '/tin-tuc/le-hoi.html', to: '/bai-viet/le-hoi' },
   'redirect.deleted': { from: '/tin-tuc/le-hoi.html', to: '/bai-viet/le-hoi' },
 };

@@ -37,8 +37,9 @@ describe('image processing decodes the upload once', () => {
     expect(upload.length).toBeLessThan(200_000);
     runs.length = 0;
     const image = await processImage(upload);
-    expect(image.width).toBe(2400);
-    expect(image.height).toBe(1600);
+    // Scaled down so that the longest side is 2,560 px.
+    expect(image.width).toBe(2560);
+    expect(image.height).toBe(1707);
     expect(image.variants.map((v) => v.width)).toEqual([480, 960, 1600]);
     for (const v of image.variants) expect((await sharp(v.data).metadata()).width).toBe(v.width);
     const onUpload = runs.filter((r) => r.input === upload);
@@ -62,24 +63,67 @@ describe('image processing decodes the upload once', () => {
     expect(runs.filter((r) => r.input === upload && r.op === 'toBuffer')).toHaveLength(1);
   });
 
-  it('streams a very tall image instead of holding its pixels, still decoding the upload once', async () => {
-    // 1,000 × 12,000 px: 48 MB as RGBA, over the in-memory budget.
+  it('scales each frame of a wide animation, not the strip of its frames', async () => {
+    const pictures = await Promise.all(['#c2410c', '#0f4c81'].map((background) => sharp({ create: { width: 3000, height: 300, channels: 4, background } }).png().toBuffer()));
+    const upload = await sharp(pictures, { join: { animated: true } }).gif({ delay: [100, 100], loop: 0 }).toBuffer();
+    const image = await processImage(upload);
+    expect([image.kind, image.width, image.height]).toEqual(['gif', 2560, 256]);
+    expect((await sharp(image.data, { animated: true }).metadata()).pages).toBe(2);
+  });
+
+  it('scales a very tall image down by its longest side, still decoding the upload once', async () => {
+    // 1,000 × 12,000 px: its height is what is limited to 2,560 px.
     const upload = await sharp({ create: { width: 1000, height: 12_000, channels: 3, background: '#3a7d44' } }).png({ palette: true, colours: 2 }).toBuffer();
     runs.length = 0;
     const image = await processImage(upload);
-    expect([image.kind, image.width, image.height]).toEqual(['png', 1000, 12_000]);
-    expect(image.variants.map((v) => v.width)).toEqual([480, 960]);
+    expect([image.kind, image.width, image.height]).toEqual(['png', 213, 2560]);
+    expect(image.variants).toEqual([]);
     expect(runs.filter((r) => r.input === upload && r.op === 'toBuffer')).toHaveLength(1);
-    // The variants were made from the stored (encoded) image, not from raw pixels in memory.
-    expect(runs.filter((r) => r.input !== upload && r.op === 'toBuffer').every((r) => r.input === image.data)).toBe(true);
-    for (const v of image.variants) expect((await sharp(v.data).metadata()).height).toBe(v.width * 12);
+  });
+
+  it('scales a portrait camera file by its height and an oversized landscape one by its width', async () => {
+    for (const [width, height, expected] of [
+      [3000, 4000, [1920, 2560]],
+      [8000, 2000, [2560, 640]],
+      [2560, 1000, [2560, 1000]],
+      [1200, 900, [1200, 900]],
+    ] as const) {
+      const upload = await sharp({ create: { width, height, channels: 3, background: '#0f4c81' } }).jpeg().toBuffer();
+      const image = await processImage(upload);
+      expect([image.width, image.height], `${width}×${height}`).toEqual(expected);
+      const stored = await sharp(image.data).metadata();
+      expect([stored.width, stored.height]).toEqual(expected);
+    }
+  });
+
+  it('turns a photo upright by its EXIF orientation before scaling, and keeps no EXIF', async () => {
+    // Stored 4000 × 3000 with "rotate 90° clockwise to view" (6), as a phone held upright writes it.
+    const upload = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#c2410c' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .withExifMerge({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 29/1 0/1' } })
+      .toBuffer();
+    expect((await sharp(upload).metadata()).orientation).toBe(6);
+    expect(upload.includes(Buffer.from('PhoneMaker'))).toBe(true);
+    const image = await processImage(upload);
+    expect([image.width, image.height]).toEqual([1920, 2560]);
+    const stored = await sharp(image.data).metadata();
+    expect([stored.width, stored.height, stored.orientation, stored.exif]).toEqual([1920, 2560, undefined, undefined]);
+    expect(image.data.includes(Buffer.from('PhoneMaker'))).toBe(false);
   });
 
   it('refuses a decompression bomb before decoding it', async () => {
-    const bomb = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#000000' } }).png().toBuffer();
+    // 10,500 × 10,000 px (105 Mpx), over MAX_INPUT_PIXELS, in 13 KB.
+    const bomb = await sharp({ create: { width: 10_500, height: 10_000, channels: 3, background: '#000000' } }).png({ palette: true, colours: 2 }).toBuffer();
+    expect(bomb.length).toBeLessThan(100_000);
     runs.length = 0;
-    await expect(processImage(bomb)).rejects.toMatchObject({ code: 'unsupported_media_type' });
+    await expect(processImage(bomb)).rejects.toMatchObject({ code: 'unsupported_media_type', message: expect.stringMatching(/quá nhiều điểm ảnh/) });
     expect(runs.filter((r) => r.input === bomb && r.op === 'toBuffer')).toHaveLength(0);
+  });
+
+  it('names HEIC (an iPhone photo) when refusing it', async () => {
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)]);
+    await expect(processImage(heic)).rejects.toMatchObject({ code: 'unsupported_media_type', message: expect.stringMatching(/HEIC/) });
   });
 
   it('processes one image at a time in the server process, a few more waiting', () => {

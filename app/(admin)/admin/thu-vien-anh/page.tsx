@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { MediaUploadForm } from '@/components/admin/MediaUploadForm';
+import { MediaUploader } from '@/components/admin/media/MediaUploader';
 import { listMedia } from '@/db/queries/media';
 import { requirePageUser } from '@/server/auth/page-guard';
 import { formatDateTimeVi } from '@/lib/time';
+import { updateMediaAction } from './actions';
 
 export const metadata: Metadata = { title: 'Thư viện ảnh' };
 
 type Props = { searchParams: Promise<{ q?: string; before?: string }> };
 
-/** Browse, search by caption and reuse uploaded images (copy the address, or pick them in the editor). */
+/** Upload (several at once), browse, search by caption and reuse images; each opens its own page to edit it. */
 export default async function MediaLibraryPage({ searchParams }: Props) {
   await requirePageUser();
   const { q = '', before } = await searchParams;
@@ -19,7 +20,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Thư viện ảnh</h1>
-      <MediaUploadForm />
+      <MediaUploader saveDetails={updateMediaAction} />
       <form method="get" role="search" aria-label="Tìm ảnh" className="flex items-end gap-2">
         <label className="grid gap-1 text-sm">
           Tìm theo chú thích
@@ -30,19 +31,24 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
         </button>
       </form>
       {list.items.length === 0 ? <p className="text-sm text-slate-500">Chưa có ảnh phù hợp.</p> : null}
-      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
+      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" aria-label="Ảnh trong thư viện">
         {list.items.map((m) => (
-          <li key={m.id} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-            <a href={m.url} target="_blank" rel="noopener">
+          <li key={m.id} className="overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="media-item">
+            <Link href={`/admin/thu-vien-anh/${m.id}`} className="block" aria-label={`Sửa ảnh ${m.caption || `#${m.id}`}`}>
               {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded uploads */}
               <img src={m.variants[0]?.url ?? m.url} alt={m.alt || m.caption} className="aspect-video w-full object-cover" loading="lazy" />
-            </a>
+            </Link>
             <div className="space-y-1 p-2 text-xs">
               <p className="font-medium text-slate-800">{m.caption || 'Không có chú thích'}</p>
+              {m.credit ? <p className="text-slate-600">Ảnh: {m.credit}</p> : null}
               <p className="text-slate-500">
                 {m.width}×{m.height} · {Math.round(m.sizeBytes / 1024)} KB · {m.uploaderName ?? '—'} · {formatDateTimeVi(m.createdAt)}
               </p>
               <input readOnly aria-label={`Địa chỉ ảnh ${m.caption}`} value={m.url} className="w-full rounded border border-slate-200 px-1 py-0.5 font-mono" />
+              <Link href={`/admin/thu-vien-anh/${m.id}`} className="inline-block text-sky-900 hover:underline">
+                Sửa thông tin
+                <span className="sr-only"> ảnh {m.caption || `#${m.id}`}</span>
+              </Link>
             </div>
           </li>
         ))}

@@ -92,7 +92,12 @@ export default async function ArticlePage({ params }: Props) {
               className="w-full rounded"
               priority
             />
-            {article.coverCaption ? <figcaption className="mt-2 text-center text-sm italic text-slate-600">{article.coverCaption}</figcaption> : null}
+            {article.coverCaption || article.coverCredit ? (
+              <figcaption className="mt-2 text-center text-sm italic text-slate-600">
+                {article.coverCaption}
+                {article.coverCredit ? <span className="not-italic">{`${article.coverCaption ? ' ' : ''}Ảnh: ${article.coverCredit}`}</span> : null}
+              </figcaption>
+            ) : null}
           </figure>
         ) : null}
         {/* bodyHtml is sanitized on the server when it is saved. */}

@@ -2,17 +2,12 @@ import { z } from 'zod';
 import { listMedia } from '@/db/queries/media';
 import { actionResponse, failureOf } from '@/lib/actions/result';
 import { AppError } from '@/lib/http/errors';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_REQUEST_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '@/lib/media/limits';
+import { uploadFieldsSchema } from '@/lib/validation/media';
 import { idQueryParam, searchQueryParam } from '@/lib/validation/params';
 import { adminRoute } from '@/server/http/admin-route';
-import { MAX_UPLOAD_BYTES } from '@/server/media/process';
+import { readUploadForm } from '@/server/media/upload-request';
 import { takeUploadAllowance, uploadImage } from '@/server/media/upload';
-
-const fieldsSchema = z
-  .object({
-    caption: z.string().trim().max(500, 'Chú thích tối đa 500 ký tự.').default(''),
-    alt: z.string().trim().max(300, 'Mô tả ảnh tối đa 300 ký tự.').default(''),
-  })
-  .strict();
 
 /** `?q=&before=` of the library; other keys (a cache buster) are ignored. */
 const listQuerySchema = z.object({
@@ -21,29 +16,25 @@ const listQuerySchema = z.object({
 });
 
 /**
- * Upload one image (multipart: file, caption, alt). Any signed-in newsroom
- * member, at most UPLOAD_RATE_LIMIT per member; 429 with Retry-After over
- * that limit or while the server's image queue is full.
+ * Upload one image (multipart: file, caption, alt, credit), up to
+ * MAX_UPLOAD_BYTES (a camera's full-size file; stored downscaled). Any
+ * signed-in newsroom member, at most UPLOAD_RATE_LIMIT per member; 429 with
+ * Retry-After over that limit or while the server's image queue is full; 413
+ * `{code, message}` in Vietnamese for a file over the limit. The library page
+ * sends each file of a batch as its own request (upload progress per file).
  */
 export async function POST(request: Request) {
   return adminRoute(request, async (user) =>
     withRetryAfter(async () => {
       await takeUploadAllowance(user);
-      // Refuse early from the header; the file size is checked again below (the header can lie).
-      const length = Number(request.headers.get('content-length') ?? 0);
-      if (length > MAX_UPLOAD_BYTES + 64 * 1024) throw tooLarge();
-      let form: FormData;
-      try {
-        form = await request.formData();
-      } catch {
-        throw new AppError('bad_request', 'Hãy gửi ảnh dưới dạng multipart/form-data.');
-      }
+      const form = await readUploadForm(request, MAX_UPLOAD_REQUEST_BYTES);
       const file = form.get('file');
       if (!(file instanceof File)) throw new AppError('validation_failed', 'Hãy chọn một tệp ảnh.');
-      if (file.size > MAX_UPLOAD_BYTES) throw tooLarge();
-      const fields = fieldsSchema.parse({
+      if (file.size > MAX_UPLOAD_BYTES) throw new AppError('payload_too_large', UPLOAD_TOO_LARGE_MESSAGE);
+      const fields = uploadFieldsSchema.parse({
         caption: form.get('caption') ?? undefined,
         alt: form.get('alt') ?? undefined,
+        credit: form.get('credit') ?? undefined,
       });
       const media = await uploadImage(user, { data: Buffer.from(await file.arrayBuffer()), ...fields });
       return Response.json(media, { status: 201 });
@@ -57,10 +48,6 @@ export async function GET(request: Request) {
     const query = listQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     return Response.json(await listMedia(query));
   });
-}
-
-function tooLarge() {
-  return new AppError('payload_too_large', 'Ảnh vượt quá giới hạn 10 MB. Hãy chọn ảnh nhỏ hơn.');
 }
 
 /** A 429 (rate limit, full queue) answers like any failure, plus the Retry-After its details carry. */
